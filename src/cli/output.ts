@@ -1,0 +1,24 @@
+/**
+ * Where problems are printed: one format for every command.
+ * `file:line:col  path  message`, errors first, then warnings.
+ */
+import { formatPath, type Issue, type Locale } from '../model/index.js';
+
+export function formatIssue(issue: Issue, file: string | undefined, locale: Locale = 'en'): string {
+  const where = [file ?? '', issue.line, issue.column].filter((part) => part !== undefined && part !== '').join(':');
+  const path = issue.path.length > 0 ? formatPath(issue.path) : '';
+  const label = issue.severity === 'warning' ? 'warning: ' : '';
+  return [where, path, `${label}${issue.message[locale]}`].filter((part) => part !== '').join('  ');
+}
+
+/** Errors, then warnings, one per line. */
+export function formatIssues(issues: readonly Issue[], file: string | undefined, locale: Locale = 'en'): string {
+  const ordered = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')];
+  return ordered.map((issue) => formatIssue(issue, file, locale)).join('\n');
+}
+
+/** `--lang zh-CN` or LANG=zh_CN… selects Chinese messages. */
+export function localeFrom(option: string | undefined, env: NodeJS.ProcessEnv): Locale {
+  const wanted = option ?? env.IVR_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  return /^zh/i.test(wanted) ? 'zh-CN' : 'en';
+}

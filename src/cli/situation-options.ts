@@ -1,0 +1,36 @@
+/** The `--at`, `--caller`, `--fact` options shared by escape, call, audit and graph. */
+import type { Command } from 'commander';
+import { parseMoment, situation, usageError, type Moment, type Situation } from '../model/index.js';
+
+export interface SituationFlags {
+  at?: string;
+  caller?: string;
+  fact?: string;
+}
+
+export function addSituationOptions(command: Command): Command {
+  return command
+    .option('--at <time>', 'the moment of the call: "tue 10:00" (each schedule\'s local time) or ISO 8601 with offset (default: now)')
+    .option('--caller <flags>', 'caller flags, comma-separated (e.g. elderly,hasAccount)')
+    .option('--fact <facts>', 'world facts that hold, comma-separated (e.g. holiday)');
+}
+
+function list(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** The situation the flags describe; `now` is injected so tests need no clock. */
+export function situationFrom(flags: SituationFlags, now: () => number): Situation {
+  let moment: Moment = { kind: 'instant', epochMs: now() };
+  if (flags.at !== undefined) {
+    const parsed = parseMoment(flags.at);
+    if (parsed === undefined) {
+      throw usageError('bad_moment', {
+        en: `--at "${flags.at}" is not a time: write "tue 10:00" or an ISO time with offset such as 2026-12-01T10:00:00-05:00.`,
+        'zh-CN': `--at "${flags.at}" 不是有效时间:请写 "tue 10:00" 或带时区偏移的 ISO 时间,如 2026-12-01T10:00:00+08:00。`,
+      });
+    }
+    moment = parsed;
+  }
+  return situation(moment, list(flags.caller), list(flags.fact));
+}

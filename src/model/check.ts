@@ -1,0 +1,243 @@
+/**
+ * The semantic checks of menu-format.md ("Checking") on a schema-valid menu:
+ * errors for what makes a menu meaningless (dangling ids, duplicate keys,
+ * unknown schedules or zones, loops without action or time, reserved ids);
+ * warnings for what auditors still need to load (unreachable nodes, no way to
+ * an agent). Every issue carries its JSON path; the loader adds positions.
+ */
+import { issue, type Issue, type JsonPath } from './issues.js';
+import { messages } from './messages.js';
+import { handlerOf, movesAt, type NodeId } from './moves.js';
+import type { Condition, Menu, MenuNodeUnion } from './schema.js';
+import { NODE_ID_PATTERN, RESERVED_NODE_IDS } from './schema.js';
+import { isKnownTimezone } from './conditions.js';
+import { promptMicros } from './timing.js';
+
+interface Reference {
+  target: NodeId;
+  path: JsonPath;
+  what: string;
+}
+
+/** Every node id a node names, with the path of the naming field. */
+export function referencesOf(id: NodeId, node: MenuNodeUnion): Reference[] {
+  const base: JsonPath = ['nodes', id];
+  const refs: Reference[] = [];
+  const handlerRefs = (kind: 'invalid' | 'noInput') => {
+    const then = node.type === 'menu' || node.type === 'input' ? node[kind]?.then : undefined;
+    if (then !== undefined) refs.push({ target: then, path: [...base, kind, 'then'], what: `The ${kind} handler of "${id}" goes to` });
+  };
+  switch (node.type) {
+    case 'say':
+    case 'input':
+      refs.push({ target: node.next, path: [...base, 'next'], what: `Node "${id}" goes next to` });
+      break;
+    case 'menu':
+      node.options.forEach((option, index) =>
+        refs.push({ target: option.next, path: [...base, 'options', index, 'next'], what: `Option ${index} of "${id}" leads to` }));
+      break;
+    case 'branch':
+      node.cases.forEach((branchCase, index) =>
+        refs.push({ target: branchCase.next, path: [...base, 'cases', index, 'next'], what: `Case ${index} of "${id}" leads to` }));
+      refs.push({ target: node.otherwise, path: [...base, 'otherwise'], what: `The "otherwise" of "${id}" leads to` });
+      break;
+    case 'agent':
+    case 'hangup':
+      break;
+  }
+  handlerRefs('invalid');
+  handlerRefs('noInput');
+  return refs;
+}
+
+function hasNode(menu: Menu, id: string): boolean {
+  return Object.hasOwn(menu.nodes, id);
+}
+
+/** The closest id by edit distance, when it is close enough to be a likely typo. */
+export function suggest(target: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(target.length / 3)) + 1;
+  let checked = 0;
+  for (const candidate of candidates) {
+    if (++checked > 5000) break; // a suggestion is a courtesy, not worth quadratic time on huge files
+    const distance = editDistance(target.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function checkIds(menu: Menu, out: Issue[]): void {
+  for (const id of Object.keys(menu.nodes)) {
+    if (!NODE_ID_PATTERN.test(id) || RESERVED_NODE_IDS.includes(id)) out.push(issue('invalid_node_id', ['nodes', id], messages.invalid_node_id(id)));
+  }
+}
+
+function checkReferences(menu: Menu, out: Issue[]): void {
+  const ids = Object.keys(menu.nodes);
+  if (!hasNode(menu, menu.start)) {
+    out.push(issue('unknown_node', ['start'], messages.unknown_node('"start" names', menu.start, suggest(menu.start, ids))));
+  }
+  for (const [id, node] of Object.entries(menu.nodes)) {
+    for (const ref of referencesOf(id, node)) {
+      if (!hasNode(menu, ref.target)) out.push(issue('unknown_node', ref.path, messages.unknown_node(ref.what, ref.target, suggest(ref.target, ids))));
+    }
+  }
+}
+
+function checkOptions(menu: Menu, out: Issue[]): void {
+  for (const [id, node] of Object.entries(menu.nodes)) {
+    if (node.type !== 'menu') continue;
+    const keys = new Map<string, number>();
+    const phrases = new Map<string, number>();
+    node.options.forEach((option, index) => {
+      if (option.key !== undefined) {
+        const first = keys.get(option.key);
+        if (first === undefined) keys.set(option.key, index);
+        else out.push(issue('duplicate_key', ['nodes', id, 'options', index, 'key'], messages.duplicate_key(option.key, first)));
+      }
+      option.phrases?.forEach((phrase, phraseIndex) => {
+        const normal = phrase.trim().toLowerCase();
+        const first = phrases.get(normal);
+        if (first === undefined) phrases.set(normal, index);
+        else if (first !== index) {
+          out.push(issue('duplicate_phrase', ['nodes', id, 'options', index, 'phrases', phraseIndex], messages.duplicate_phrase(phrase, first), 'warning'));
+        }
+      });
+    });
+  }
+}
+
+function schedulesIn(condition: Condition, path: JsonPath, found: { name: string; path: JsonPath }[]): void {
+  if ('open' in condition) found.push({ name: condition.open, path: [...path, 'open'] });
+  else if ('not' in condition) schedulesIn(condition.not, [...path, 'not'], found);
+  else if ('all' in condition) condition.all.forEach((c, i) => schedulesIn(c, [...path, 'all', i], found));
+  else if ('any' in condition) condition.any.forEach((c, i) => schedulesIn(c, [...path, 'any', i], found));
+}
+
+function checkSchedules(menu: Menu, out: Issue[]): void {
+  const known = Object.keys(menu.hours ?? {});
+  for (const [name, schedule] of Object.entries(menu.hours ?? {})) {
+    if (!isKnownTimezone(schedule.timezone)) out.push(issue('unknown_timezone', ['hours', name, 'timezone'], messages.unknown_timezone(schedule.timezone)));
+    schedule.open.forEach((interval, index) => {
+      if (interval.from === interval.to) out.push(issue('empty_interval', ['hours', name, 'open', index], messages.empty_interval()));
+    });
+  }
+  for (const [id, node] of Object.entries(menu.nodes)) {
+    if (node.type !== 'branch') continue;
+    const used: { name: string; path: JsonPath }[] = [];
+    node.cases.forEach((branchCase, index) => schedulesIn(branchCase.when, ['nodes', id, 'cases', index, 'when'], used));
+    for (const { name, path } of used) {
+      if (!Object.hasOwn(menu.hours ?? {}, name)) out.push(issue('unknown_schedule', path, messages.unknown_schedule(name, known)));
+    }
+  }
+}
+
+/**
+ * Edges that take no time and no caller action, whatever the moment: a
+ * branch to any of its targets, a silent `say`, and a no-input `then` that
+ * fires with no prompt and no timeout. A cycle of them would spin forever.
+ */
+function silentSuccessors(menu: Menu, node: MenuNodeUnion): NodeId[] {
+  switch (node.type) {
+    case 'branch':
+      return [...node.cases.map((c) => c.next), node.otherwise];
+    case 'say':
+      return promptMicros(node.prompt, menu.timing) === 0 ? [node.next] : [];
+    case 'menu':
+    case 'input': {
+      const wait = movesAt(node, menu.timing).find((move) => move.do === 'wait');
+      const then = handlerOf(node, 'noInput').then;
+      return wait !== undefined && wait.micros === 0 && then !== undefined ? [then] : [];
+    }
+    case 'agent':
+    case 'hangup':
+      return [];
+  }
+}
+
+function checkSilentLoops(menu: Menu, out: Issue[]): void {
+  // Iterative depth-first search: a long chain of branches must not overflow the call stack.
+  const state = new Map<NodeId, 'open' | 'done'>();
+  for (const root of Object.keys(menu.nodes)) {
+    if (state.has(root)) continue;
+    const path: NodeId[] = [root];
+    const pending: NodeId[][] = [silentSuccessorsOf(menu, root)];
+    state.set(root, 'open');
+    while (path.length > 0) {
+      const next = (pending[pending.length - 1] as NodeId[]).pop();
+      if (next === undefined) {
+        state.set(path.pop() as NodeId, 'done');
+        pending.pop();
+      } else if (state.get(next) === 'open') {
+        out.push(issue('silent_loop', ['nodes', next], messages.silent_loop([...path.slice(path.indexOf(next)), next])));
+      } else if (!state.has(next)) {
+        state.set(next, 'open');
+        path.push(next);
+        pending.push(silentSuccessorsOf(menu, next));
+      }
+    }
+  }
+}
+
+function silentSuccessorsOf(menu: Menu, id: NodeId): NodeId[] {
+  const node = menu.nodes[id];
+  return node === undefined ? [] : silentSuccessors(menu, node).filter((next) => hasNode(menu, next));
+}
+
+/** Nodes reachable from start by any option, handler or branch, whatever the moment. */
+export function reachableNodes(menu: Menu): Set<NodeId> {
+  const seen = new Set<NodeId>();
+  if (!hasNode(menu, menu.start)) return seen;
+  const queue: NodeId[] = [menu.start];
+  seen.add(menu.start);
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head] as NodeId;
+    const node = menu.nodes[id];
+    if (node === undefined) continue;
+    for (const ref of referencesOf(id, node)) {
+      if (!seen.has(ref.target) && hasNode(menu, ref.target)) {
+        seen.add(ref.target);
+        queue.push(ref.target);
+      }
+    }
+  }
+  return seen;
+}
+
+function checkReachability(menu: Menu, out: Issue[]): void {
+  const reachable = reachableNodes(menu);
+  if (reachable.size === 0) return;
+  for (const id of Object.keys(menu.nodes)) {
+    if (!reachable.has(id)) out.push(issue('unreachable_node', ['nodes', id], messages.unreachable_node(id), 'warning'));
+  }
+  const agentReachable = [...reachable].some((id) => menu.nodes[id]?.type === 'agent');
+  if (!agentReachable) out.push(issue('no_agent', ['nodes'], messages.no_agent(), 'warning'));
+}
+
+/** All semantic problems of a schema-valid menu, errors and warnings. */
+export function checkMenu(menu: Menu): Issue[] {
+  const out: Issue[] = [];
+  checkIds(menu, out);
+  checkReferences(menu, out);
+  checkOptions(menu, out);
+  checkSchedules(menu, out);
+  checkSilentLoops(menu, out);
+  checkReachability(menu, out);
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * The wording of every problem the model reports, in English and Chinese.
+ * Each message names the culprit and, where there is one, the fix.
+ */
+import type { Message } from './issues.js';
+
+const didYouMean = (suggestion: string | undefined) => ({
+  en: suggestion ? ` Did you mean "${suggestion}"?` : '',
+  zh: suggestion ? `是否想写 "${suggestion}"?` : '',
+});
+
+export const messages = {
+  empty_file: (): Message => ({
+    en: 'The file is empty: write an ivr-menu/1 JSON document (see docs/menu-format.md).',
+    'zh-CN': '文件为空:请写入 ivr-menu/1 JSON 文档(见 docs/menu-format.md)。',
+  }),
+  invalid_json: (detail: string): Message => ({
+    en: `This is not valid JSON: ${detail}. Fix the syntax at this position.`,
+    'zh-CN': `不是有效的 JSON:${detail}。请修正此处的语法。`,
+  }),
+  too_large: (megabytes: number, limit: number): Message => ({
+    en: `The file is ${megabytes.toFixed(1)} MB, over the ${limit} MB limit: raise it with --max-mb if you trust the file.`,
+    'zh-CN': `文件大小 ${megabytes.toFixed(1)} MB,超过 ${limit} MB 上限:如信任该文件,可用 --max-mb 调高上限。`,
+  }),
+  reserved_key: (key: string): Message => ({
+    en: `The key "${key}" is not allowed anywhere in a menu file (it could alter objects): rename it.`,
+    'zh-CN': `菜单文件中不允许使用键 "${key}"(可能篡改对象原型):请改名。`,
+  }),
+  schema: (en: string, zh: string): Message => ({ en, 'zh-CN': zh }),
+  unknown_node: (what: string, target: string, suggestion?: string): Message => ({
+    en: `${what} "${target}", which is not a node of this menu.${didYouMean(suggestion).en}`,
+    'zh-CN': `${what} "${target}",但菜单中没有该节点。${didYouMean(suggestion).zh}`,
+  }),
+  invalid_node_id: (id: string): Message => ({
+    en: `The node id "${id}" is not allowed: use letters, digits, "_", "." and "-", starting with a letter or "_" (and not __proto__, constructor or prototype).`,
+    'zh-CN': `节点 id "${id}" 不合法:只能用字母、数字、"_"、"."、"-",以字母或 "_" 开头(且不能是 __proto__、constructor、prototype)。`,
+  }),
+  duplicate_key: (key: string, first: number): Message => ({
+    en: `Key "${key}" is already taken by option ${first} of this menu: give each option its own key.`,
+    'zh-CN': `按键 "${key}" 已被本菜单第 ${first} 个选项使用:每个选项须使用不同的按键。`,
+  }),
+  duplicate_phrase: (phrase: string, first: number): Message => ({
+    en: `The phrase "${phrase}" is already accepted by option ${first}; the recogniser will pick that option first.`,
+    'zh-CN': `短语 "${phrase}" 已被第 ${first} 个选项接受;语音识别将优先选择该选项。`,
+  }),
+  unknown_schedule: (name: string, known: string[]): Message => ({
+    en: `The schedule "${name}" is not defined under "hours"${known.length ? ` (defined: ${known.join(', ')})` : ''}: add it or fix the name.`,
+    'zh-CN': `"hours" 中没有名为 "${name}" 的时间表${known.length ? `(已定义:${known.join('、')})` : ''}:请添加或改正名称。`,
+  }),
+  unknown_timezone: (zone: string): Message => ({
+    en: `"${zone}" is not an IANA time zone: use a name such as "Europe/Madrid" or "Asia/Shanghai".`,
+    'zh-CN': `"${zone}" 不是 IANA 时区:请使用如 "Europe/Madrid" 或 "Asia/Shanghai" 的名称。`,
+  }),
+  empty_interval: (): Message => ({
+    en: '"from" equals "to", so this interval is never open: for a whole day use "00:00" to "24:00".',
+    'zh-CN': '"from" 与 "to" 相同,此时段永不开放:全天请写 "00:00" 到 "24:00"。',
+  }),
+  silent_loop: (cycle: string[]): Message => ({
+    en: `These nodes loop forever with no caller action and no time passing: ${cycle.join(' → ')}. Give one of them a prompt, or break the loop.`,
+    'zh-CN': `以下节点构成无需来电者操作、也不耗时的死循环:${cycle.join(' → ')}。请为其中一个节点加入提示音,或打断循环。`,
+  }),
+  unreachable_node: (id: string): Message => ({
+    en: `Node "${id}" cannot be reached from "start": no option, handler or branch leads to it.`,
+    'zh-CN': `从 "start" 无法到达节点 "${id}":没有任何选项、处理器或分支指向它。`,
+  }),
+  no_agent: (): Message => ({
+    en: 'No route from "start" reaches an "agent" node: callers of this menu can never speak to a person.',
+    'zh-CN': '从 "start" 出发没有任何路线能到达 "agent" 节点:来电者永远无法接通人工。',
+  }),
+} as const;
