@@ -7,3 +7,4 @@ export * from './conditions.js';
 export { checkMenu, reachableNodes, referencesOf, suggest } from './check.js';
 export { loadMenu, loadMenuValue, locateIssues, DEFAULT_MAX_BYTES, type LoadOptions } from './load.js';
 export { messages } from './messages.js';
+export { menuJsonSchema, menuJsonSchemaText, MENU_SCHEMA_PATH } from './json-schema.js';

@@ -37,7 +37,7 @@ export const Prompt = z.union([
     audio: z.string().optional().describe('audio file name; without seconds its length is unknown'),
     purpose: z.enum(PROMPT_PURPOSES).optional().describe('what the message is for (extension)'),
   }),
-]);
+]).meta({ id: 'prompt', description: 'spoken text, or { text?, seconds?, audio? }' });
 
 export const Timing = z.strictObject({
   wordsPerMinute: positiveRate.default(150),
@@ -45,7 +45,7 @@ export const Timing = z.strictObject({
   keySeconds: seconds.default(0.5),
   recognitionSeconds: seconds.default(1.0),
   unknownPromptSeconds: seconds.default(5),
-});
+}).meta({ id: 'timing' });
 
 export const OpenInterval = z.strictObject({
   days: z.array(z.enum(DAYS)).min(1),
@@ -57,7 +57,7 @@ export const Schedule = z.strictObject({
   timezone: z.string().min(1).describe('IANA time zone, e.g. Europe/Madrid'),
   open: z.array(OpenInterval),
   closed: z.array(isoDate).optional().describe('whole days closed (holidays), in the schedule time zone'),
-});
+}).meta({ id: 'schedule' });
 
 export type Condition =
   | { open: string }
@@ -76,13 +76,13 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(Condition).min(1) }),
     z.strictObject({ any: z.array(Condition).min(1) }),
   ]),
-);
+).meta({ id: 'condition' });
 
 export const Handler = z.strictObject({
   retries: z.int().nonnegative().max(100).default(2),
   prompt: Prompt.optional(),
   then: nodeRef.optional().describe('where the failure after the retries goes; absent: the call ends'),
-});
+}).meta({ id: 'handler' });
 
 export const Option = z
   .strictObject({
@@ -94,7 +94,9 @@ export const Option = z
   })
   .refine((option) => option.key !== undefined || option.phrases !== undefined, {
     message: 'an option needs a "key", "phrases", or both',
-  });
+  })
+  // The refine above is invisible to JSON Schema; say the same for editors.
+  .meta({ id: 'option', anyOf: [{ required: ['key'] }, { required: ['phrases'] }] });
 
 const bargeIn = (fallback: boolean) => z.boolean().default(fallback);
 const timeout = seconds.default(5);
@@ -135,7 +137,8 @@ export const InputNode = z
   })
   .refine((input) => input.minLength === undefined || input.maxLength === undefined || input.minLength <= input.maxLength, {
     message: '"minLength" is greater than "maxLength"',
-  });
+  })
+  .meta({ anyOf: [{ required: ['length'] }, { required: ['minLength'] }] });
 
 export const BranchNode = z.strictObject({
   type: z.literal('branch'),
@@ -186,7 +189,10 @@ export const Menu = z
     timing: Timing.default(() => Timing.parse({})),
     hours: z.record(z.string().min(1), Schedule).optional(),
     start: nodeRef,
-    nodes: z.record(z.string(), Node),
+    // Editors learn the id rule here; check.ts reports it with a position.
+    nodes: z.record(z.string(), Node).meta({
+      propertyNames: { pattern: NODE_ID_PATTERN.source, not: { enum: [...RESERVED_NODE_IDS] } },
+    }),
   })
   .meta({ id: 'ivr-menu', title: 'ivr-menu/1 phone menu' });
 
