@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { IvrError } from '../../src/model/index.js';
+import { XML_MAX_BYTES, XML_MAX_DEPTH, attribute, elementsOf, parseXml, textContent } from '../../src/importers/xml.js';
+
+function refusal(text: string): IvrError {
+  try {
+    parseXml('evil.xml', text);
+  } catch (error) {
+    if (error instanceof IvrError) return error;
+    throw error;
+  }
+  throw new Error('the XML was accepted');
+}
+
+const billionLaughs = [
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE lolz [',
+  ' <!ENTITY lol "lol">',
+  ...Array.from({ length: 9 }, (_, level) => ` <!ENTITY lol${level + 1} "${`&lol${level === 0 ? '' : level};`.repeat(10)}">`),
+  ']>',
+  '<vxml><form><block>&lol9;</block></form></vxml>',
+].join('\n');
+
+describe('hardened XML reading', () => {
+  it('refuses a billion-laughs document with a located one-line reason, quickly', () => {
+    const started = performance.now();
+    const error = refusal(billionLaughs);
+    // A generous bound: the refusal happens before any expansion (bench/ has the real figure).
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error.exitCode).toBe(2);
+    expect(error.issues[0]?.code).toBe('xml_dtd_refused');
+    expect(error.issues[0]?.line).toBe(2);
+  });
+
+  it('refuses an external entity (SYSTEM) declaration', () => {
+    expect(refusal('<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><x>&xxe;</x>').issues[0]?.code).toBe('xml_dtd_refused');
+  });
+
+  it('ignores an external DOCTYPE such as the W3C VoiceXML DTD, without fetching it', () => {
+    const root = parseXml('a.vxml', '<?xml version="1.0"?>\n<!DOCTYPE vxml PUBLIC "-//W3C//DTD VOICEXML 2.1//EN" "http://www.w3.org/TR/voicexml21/vxml.dtd">\n<vxml version="2.1"/>');
+    expect(root.name).toBe('vxml');
+    expect(root.line).toBe(3);
+  });
+
+  it('refuses text over the byte cap before parsing', () => {
+    expect(refusal(`<a>${' '.repeat(XML_MAX_BYTES)}</a>`).issues[0]?.code).toBe('too_large');
+  });
+
+  it('refuses nesting deeper than the limit', () => {
+    const depth = XML_MAX_DEPTH + 10;
+    expect(refusal(`${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}`).issues[0]?.code).toBe('xml_syntax');
+  });
+
+  it.each(['<a><__proto__/></a>', '<a __proto__="x"/>', '<a><constructor/></a>'])('refuses or neutralises reserved names: %s', (text) => {
+    let accepted: unknown;
+    try {
+      accepted = parseXml('p.xml', text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(IvrError);
+      return;
+    }
+    // Accepted only as plain data: nothing reached Object.prototype.
+    expect(accepted).toBeDefined();
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('decodes the five XML entities but never numeric or HTML ones into markup', () => {
+    const root = parseXml('e.xml', '<p a="1 &amp; 2">Tom &amp; Jerry &lt;3</p>');
+    expect(attribute(root, 'a')).toBe('1 & 2');
+    expect(textContent(root)).toBe('Tom & Jerry <3');
+  });
+
+  it('gives each element its line and column, also with CR LF line ends', () => {
+    const root = parseXml('l.xml', '<vxml>\r\n  <menu id="m">\r\n    <choice dtmf="1"/>\r\n  </menu>\r\n</vxml>');
+    const menu = elementsOf(root, 'menu')[0];
+    expect(menu).toMatchObject({ line: 2, column: 3 });
+    expect(elementsOf(menu!, 'choice')[0]).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('refuses a file with no element', () => {
+    expect(refusal('<!-- only a comment -->').issues[0]?.code).toBe('xml_empty');
+  });
+});
