@@ -43,7 +43,7 @@ export type XmlChild = XmlElement | XmlText;
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const META = XMLParser.getMetaDataSymbol();
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 function xmlError(file: string, code: string, en: string, zh: string, line?: number): IvrError {
   const problem = { ...issue(code, [], { en, 'zh-CN': zh }), ...(line === undefined ? {} : { line, column: 1 }) };
