@@ -1,0 +1,30 @@
+/**
+ * Evidence: what every metric, score point and rule result points at, so a
+ * reader can check it in the menu file — nodes, a route, configurations.
+ */
+
+export interface Evidence {
+  /** one sentence for people */
+  text: string;
+  /** node ids the finding concerns */
+  nodes?: string[];
+  /** a route as readable steps, e.g. `main: press 3` */
+  route?: string[];
+  /** configurations of the graph, written `node [invalid=1 noInput=0]` */
+  configurations?: string[];
+  /** the moment the figure was computed for, e.g. `tue 10:30` */
+  moment?: string;
+}
+
+export function evidence(text: string, refs: Omit<Evidence, 'text'> = {}): Evidence {
+  const result: Evidence = { text };
+  for (const [key, value] of Object.entries(refs) as [keyof Omit<Evidence, 'text'>, never][]) {
+    if (value !== undefined && (!Array.isArray(value) || (value as unknown[]).length > 0)) result[key] = value;
+  }
+  return result;
+}
+
+/** Seconds for people: one decimal, no trailing `.0`. */
+export function formatSeconds(seconds: number): string {
+  return `${Math.round(seconds * 10) / 10} s`;
+}
