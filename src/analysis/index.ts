@@ -1,0 +1,12 @@
+/** Analysis: the configuration graph of a menu and the routes to a human found in it. */
+export { buildGraph, nodeOfConfig, IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
+export {
+  shortestDistances, reachedAgents, bestAgents, traceRoute, agentKey, compareKeys, OBJECTIVES,
+  type Objective, type Distances, type AgentReach,
+} from './search.js';
+export { STRATEGIES, EdgeFlag, NOT_ADVERTISED, isGenericOption, strategiesOf, type Strategy } from './strategies.js';
+export {
+  routeJson, dialString, outputSeconds, totalMicros, situationJson, scriptToken, UNREACHABLE_EXPLANATION,
+  type Route, type RouteStep, type RouteResult, type Unreachable, type UnreachableReason, type Dial, type StepKind,
+} from './route.js';
+export { fastestRoute, routes, escapeReport, obviousDepartment, type RouteOptions, type EscapeReport } from './escape.js';
