@@ -150,6 +150,7 @@ export const Wait = z.strictObject({
   medianSeconds: seconds.optional(),
   p90Seconds: seconds.optional(),
   announced: z.boolean().optional().describe('the caller is told the expected wait (extension)'),
+  updateSeconds: seconds.optional().describe('how often the wait announcement is repeated while holding (extension, for the audit)'),
 });
 
 export const AgentNode = z.strictObject({
