@@ -3,6 +3,17 @@
  * document out, with warnings located in the source (widget name, action id,
  * XML line, dialplan line) for whatever could not be mapped exactly.
  * Importers take text, never paths: `cli/` reads the files.
+ *
+ * Bundles: `files[0]` is where the call starts. The other files are only
+ * used when the flow refers to them (a Connect `TransferToFlow`, a Twilio
+ * `run-subflow`, a VoiceXML `goto` to another document, a dialplan or
+ * FreeSWITCH include); an importer must not fail because a companion file is
+ * of another kind.
+ *
+ * Shared helpers for writing an importer live in `build-menu.ts` (a draft
+ * graph of source elements → unique node ids, prompts, loop unrolling,
+ * provenance) and `safe-json.ts` (size-limited, prototype-safe JSON with
+ * line/column lookup).
  */
 import type { MenuInput } from '../model/index.js';
 
@@ -25,6 +36,7 @@ export interface SourceLocation {
 }
 
 export interface ImportWarning {
+  /** snake_case, stable (listed in docs/importers.md) */
   code: string;
   message: { en: string; 'zh-CN': string };
   at: SourceLocation;
@@ -36,12 +48,28 @@ export interface ImportResult {
   warnings: ImportWarning[];
 }
 
+/** Options every importer accepts; all optional, so `import(files)` keeps working. */
+export interface ImportOptions {
+  /** refuse any file longer than this many characters before parsing it (default: 64 MB) */
+  maxBytes?: number;
+}
+
 export interface Importer {
   id: FormatId;
   /** a short human name: "Twilio Studio flow JSON" */
   title: string;
-  /** how sure this importer is that the files are its format: 0 (no) to 1 (certain) */
+  /** how sure this importer is that the files are its format: 0 (no) to 1 (certain). Looks at `files[0]`. */
   detect(files: readonly SourceFile[]): number;
-  /** Throws IvrError (exit 2) with a one-line reason when the files are not a flow it can read. */
-  import(files: readonly SourceFile[]): ImportResult;
+  /**
+   * Throws IvrError (exit 2) with a one-line reason when the files are not a
+   * flow it can read. Never throws for one broken element: maps it
+   * conservatively and adds a located warning instead.
+   */
+  import(files: readonly SourceFile[], options?: ImportOptions): ImportResult;
+  /**
+   * Optional: given a whole folder, the index of the file where calls start
+   * (a Connect flow no other flow transfers to). Without it the CLI uses the
+   * first file.
+   */
+  pickEntry?(files: readonly SourceFile[]): number;
 }
