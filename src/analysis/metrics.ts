@@ -1,0 +1,357 @@
+/**
+ * The audit's metrics, each computed exactly from the model (graph and
+ * search of the escape engine, for one moment and caller) and each with its
+ * evidence. Route metrics use the hour class of the week where the announced
+ * route is fastest (or the `--at` moment); hours coverage scans the week.
+ * Definitions are documented in docs/friction.md.
+ */
+import {
+  normalisePhrase, promptLength, promptText, toSeconds,
+  type AgentNode, type InputNode, type Menu, type MenuNode, type MenuNodeUnion, type Prompt, type Situation,
+} from '../model/index.js';
+import { evidence, formatSeconds, type Evidence } from './evidence.js';
+import { buildGraph, IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
+import { configName, edgeMove, fastestRouteFacts, personReachable, type RouteFacts } from './route-facts.js';
+import type { FrictionWeights } from './score.js';
+import { findTraps, trapNodes } from './traps.js';
+import { singleClass, weekClasses, type HourClass } from './week.js';
+
+export interface MetricsOptions {
+  /** one moment (`--at`); default: scan the week */
+  situation?: Situation;
+  caller?: ReadonlySet<string>;
+  facts?: ReadonlySet<string>;
+}
+
+export type Gatekeeping = 'none' | 'optional' | 'mandatory';
+export type HandlerOutcome = 'escalates' | 'disconnects' | 'redirects';
+
+export interface HandlerFact {
+  node: string;
+  handler: 'invalid' | 'noInput';
+  /** failures until the handler leaves the node (retries + 1) */
+  tries: number;
+  outcome: HandlerOutcome;
+  then: string | null;
+}
+
+export interface Metrics {
+  /** the moment route metrics were computed for */
+  moment: string;
+  fastestRoute: RouteFacts | null;
+  announcedRoute: RouteFacts | null;
+  /** A1: distinct decision points on the announced route */
+  depthToHuman: number | null;
+  /** A2 */
+  escapeCoverage: { share: number | null; covered: string[]; uncovered: string[] };
+  /** A3 */
+  gatekeeping: { level: Gatekeeping | null; gates: string[] };
+  /** A4 */
+  callerActions: number | null;
+  /** B1 */
+  preQueueSeconds: number | null;
+  /** B2: the wait of the agent the announced route (else the fastest) reaches */
+  queueWait: { agent: string; medianSeconds: number | null; p90Seconds: number | null } | null;
+  /** announced-only total minus fastest total */
+  hiddenShortcutGainSeconds: number | null;
+  /** C1 */
+  traps: { deadEnds: string[]; doomLoops: string[]; onMainPath: string[]; configurations: number };
+  /** C1, F2 */
+  disconnectOnError: HandlerFact[];
+  /** C2 */
+  retries: { worstEscalationTries: number | null; handlers: HandlerFact[] };
+  /** C3 */
+  bargeIn: { share: number | null; interruptible: string[]; forced: string[] };
+  /** D1 */
+  queueTransparency: { announced: boolean | null; updateSeconds: number | null } | null;
+  /** D2 */
+  callback: { offered: boolean | null; waitSeconds: number | null } | null;
+  /** D3: decisions on the announced route of a caller flagged `elderly` */
+  elderlyFastLane: { decisions: number | null; route: string[] };
+  /** D4: time to a person, service / sales */
+  parity: { serviceSeconds: number; salesSeconds: number; ratio: number } | null;
+  /** D5: forced non-actionable messages before the first choice */
+  forcedAudio: { count: number; seconds: number; nodes: string[] };
+  /** hours of the week with a person reachable, out of 168 */
+  hoursCoverage: { share: number; openHours: number; hours: number; closedExamples: string[] };
+  decisionPoints: string[];
+}
+
+/** Round seconds to the microsecond grid's tenth for stable output. */
+function round(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+function isDecision(node: MenuNodeUnion | undefined): node is MenuNode | InputNode {
+  return node?.type === 'menu' || node?.type === 'input';
+}
+
+/** A speech-only menu: the caller must talk to a recogniser (a bot turn). */
+function isBotTurn(node: MenuNodeUnion | undefined): boolean {
+  return node?.type === 'menu' && node.options.length > 0 && node.options.every((option) => option.key === undefined);
+}
+
+/** Follows `say` prompts (their listen move) from a configuration; true when it lands on a person. */
+function leadsStraightToPerson(graph: ConfigGraph, config: number): boolean {
+  for (let hops = 0; hops <= graph.nodes.length; hops++) {
+    const index = graph.configNode[config] as number;
+    if (index === IMPLICIT_HANGUP) return false;
+    const node = graph.nodes[index];
+    if (node?.type === 'agent') return true;
+    if (node?.type !== 'say') return false;
+    config = graph.edgeTarget[graph.edgeStart[config] as number] as number;
+  }
+  return false;
+}
+
+function leadsStraightToHangup(graph: ConfigGraph, config: number): boolean {
+  for (let hops = 0; hops <= graph.nodes.length; hops++) {
+    const index = graph.configNode[config] as number;
+    if (index === IMPLICIT_HANGUP) return true;
+    const node = graph.nodes[index];
+    if (node?.type === 'hangup') return true;
+    if (node?.type !== 'say') return false;
+    config = graph.edgeTarget[graph.edgeStart[config] as number] as number;
+  }
+  return false;
+}
+
+/** Configurations of the graph whose counters are both zero, per node index (how a node is first met). */
+function entryConfigs(graph: ConfigGraph): Map<number, number> {
+  const entries = new Map<number, number>();
+  for (let c = 0; c < graph.configCount; c++) {
+    const index = graph.configNode[c] as number;
+    if (index !== IMPLICIT_HANGUP && graph.configInvalid[c] === 0 && graph.configNoInput[c] === 0 && !entries.has(index)) entries.set(index, c);
+  }
+  return entries;
+}
+
+function decisionNodes(graph: ConfigGraph): string[] {
+  return [...entryConfigs(graph).keys()].filter((index) => isDecision(graph.nodes[index])).map((index) => graph.nodeIds[index] as string);
+}
+
+function escapeCoverage(graph: ConfigGraph, weights: FrictionWeights): Metrics['escapeCoverage'] {
+  const phrases = new Set(weights.agentPhrases.map(normalisePhrase));
+  const covered: string[] = [];
+  const uncovered: string[] = [];
+  for (const [index, config] of entryConfigs(graph)) {
+    const node = graph.nodes[index];
+    if (!isDecision(node)) continue;
+    let escapes = false;
+    for (let edge = graph.edgeStart[config] as number; edge < (graph.edgeStart[config + 1] as number) && !escapes; edge++) {
+      const move = edgeMove(graph, edge, config);
+      if (move === undefined || !('valid' in move) || !move.valid || move.optionIndex === undefined || node.type !== 'menu') continue;
+      const option = node.options[move.optionIndex];
+      const asks = (option?.key !== undefined && weights.escapeKeys.includes(option.key))
+        || (option?.phrases ?? []).some((phrase) => phrases.has(normalisePhrase(phrase)));
+      escapes = asks && leadsStraightToPerson(graph, graph.edgeTarget[edge] as number);
+    }
+    (escapes ? covered : uncovered).push(graph.nodeIds[index] as string);
+  }
+  const total = covered.length + uncovered.length;
+  return { share: total === 0 ? null : covered.length / total, covered, uncovered };
+}
+
+/** Can a person be reached without entering an input or a bot turn? Forward search that refuses them. */
+function gateAvoidable(graph: ConfigGraph): boolean {
+  const seen = new Uint8Array(graph.configCount);
+  const stack = [graph.start];
+  seen[graph.start] = 1;
+  while (stack.length > 0) {
+    const c = stack.pop() as number;
+    const node = graph.nodes[graph.configNode[c] as number];
+    if (node?.type === 'agent') return true;
+    if (node?.type === 'input' || isBotTurn(node)) continue;
+    for (let edge = graph.edgeStart[c] as number; edge < (graph.edgeStart[c + 1] as number); edge++) {
+      const to = graph.edgeTarget[edge] as number;
+      if (!seen[to]) {
+        seen[to] = 1;
+        stack.push(to);
+      }
+    }
+  }
+  return false;
+}
+
+function gatekeeping(graph: ConfigGraph, route: RouteFacts | null, reachable: boolean): Metrics['gatekeeping'] {
+  const gates = [...entryConfigs(graph).keys()]
+    .filter((index) => graph.nodes[index]?.type === 'input' || isBotTurn(graph.nodes[index]))
+    .map((index) => graph.nodeIds[index] as string);
+  if (!reachable) return { level: null, gates };
+  if (!gateAvoidable(graph)) return { level: 'mandatory', gates };
+  const passed = (route?.decisionNodes ?? []).filter((id) => gates.includes(id));
+  return { level: passed.length > 0 ? 'optional' : 'none', gates: passed.length > 0 ? passed : gates };
+}
+
+/** What each reachable handler does after its last retry. */
+function handlerFacts(graph: ConfigGraph): HandlerFact[] {
+  const facts: HandlerFact[] = [];
+  for (const [index, config] of entryConfigs(graph)) {
+    const node = graph.nodes[index];
+    if (!isDecision(node)) continue;
+    for (const handler of ['invalid', 'noInput'] as const) {
+      const retries = node[handler]?.retries ?? 2;
+      // The configuration after the last retry: follow the failure edge retries + 1 times.
+      let at = config;
+      let target = -1;
+      for (let failure = 0; failure <= retries; failure++) {
+        let next = -1;
+        for (let edge = graph.edgeStart[at] as number; edge < (graph.edgeStart[at + 1] as number); edge++) {
+          const move = edgeMove(graph, edge, at);
+          if (move?.outcome.type === 'failure' && move.outcome.handler === handler) next = graph.edgeTarget[edge] as number;
+        }
+        if (next < 0) break;
+        target = next;
+        at = next;
+      }
+      if (target < 0) continue;
+      const outcome: HandlerOutcome = leadsStraightToPerson(graph, target) ? 'escalates' : leadsStraightToHangup(graph, target) ? 'disconnects' : 'redirects';
+      facts.push({ node: graph.nodeIds[index] as string, handler, tries: retries + 1, outcome, then: node[handler]?.then ?? null });
+    }
+  }
+  return facts;
+}
+
+function promptSeconds(prompt: Prompt | undefined, menu: Menu): number {
+  return toSeconds(promptLength(prompt, menu.timing).micros);
+}
+
+function bargeInCoverage(graph: ConfigGraph): Metrics['bargeIn'] {
+  const interruptible: string[] = [];
+  const forced: string[] = [];
+  for (const index of entryConfigs(graph).keys()) {
+    const node = graph.nodes[index];
+    if (node?.type !== 'say' && node?.type !== 'menu' && node?.type !== 'input') continue;
+    if (promptLength(node.prompt, graph.menu.timing).micros === 0) continue;
+    (node.bargeIn ? interruptible : forced).push(graph.nodeIds[index] as string);
+  }
+  const total = interruptible.length + forced.length;
+  return { share: total === 0 ? null : interruptible.length / total, interruptible, forced };
+}
+
+function isNonActionable(prompt: Prompt, weights: FrictionWeights): boolean {
+  if (typeof prompt !== 'string' && prompt.purpose !== undefined && weights.nonActionablePurposes.includes(prompt.purpose)) return true;
+  const text = promptText(prompt).toLowerCase();
+  return weights.nonActionablePatterns.some((pattern) => new RegExp(pattern, 'iu').test(text));
+}
+
+/** Forced (not interruptible) non-actionable messages from the start to the first decision point. */
+function forcedAudio(graph: ConfigGraph, weights: FrictionWeights): Metrics['forcedAudio'] {
+  const nodes: string[] = [];
+  let seconds = 0;
+  let config = graph.start;
+  for (let hops = 0; hops <= graph.nodes.length; hops++) {
+    const index = graph.configNode[config] as number;
+    const node = graph.nodes[index];
+    if (node?.type !== 'say') break;
+    if (!node.bargeIn && isNonActionable(node.prompt, weights)) {
+      nodes.push(graph.nodeIds[index] as string);
+      seconds += promptSeconds(node.prompt, graph.menu);
+    }
+    config = graph.edgeTarget[graph.edgeStart[config] as number] as number;
+  }
+  return { count: nodes.length, seconds: round(seconds), nodes };
+}
+
+function agentOf(menu: Menu, id: string | undefined): AgentNode | undefined {
+  const node = id === undefined ? undefined : menu.nodes[id];
+  return node?.type === 'agent' ? node : undefined;
+}
+
+function kindFilter(graph: ConfigGraph, kind: AgentNode['kind']) {
+  return (index: number) => {
+    const node = graph.nodes[index];
+    return node?.type === 'agent' && node.kind === kind;
+  };
+}
+
+function parity(graph: ConfigGraph): Metrics['parity'] {
+  const service = fastestRouteFacts(graph, { agentFilter: kindFilter(graph, 'service') });
+  const sales = fastestRouteFacts(graph, { agentFilter: kindFilter(graph, 'sales') });
+  if (service === null || sales === null || sales.totalSeconds === 0) return null;
+  return { serviceSeconds: round(service.totalSeconds), salesSeconds: round(sales.totalSeconds), ratio: service.totalSeconds / sales.totalSeconds };
+}
+
+interface ClassRoutes {
+  hourClass: HourClass;
+  graph: ConfigGraph;
+  fastest: RouteFacts | null;
+  announced: RouteFacts | null;
+}
+
+/** The class whose announced route is fastest; else one with any route; else the first. */
+function bestClass(classes: ClassRoutes[]): ClassRoutes {
+  const score = (c: ClassRoutes) => c.announced?.totalSeconds ?? (c.fastest === null ? Infinity : 1e12 + c.fastest.totalSeconds);
+  return classes.reduce((best, c) => (score(c) < score(best) ? c : best));
+}
+
+function hoursCoverage(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlySet<string>, known: Map<string, boolean>): Metrics['hoursCoverage'] {
+  let openHours = 0;
+  const closed: string[] = [];
+  for (const hourClass of weekClasses(menu, caller, facts)) {
+    const key = hourClass.open.join('\u0000');
+    const reachable = known.get(key) ?? personReachable(buildGraph(menu, hourClass.situation));
+    if (reachable) openHours += hourClass.hours.length;
+    else closed.push(...hourClass.hours);
+  }
+  return { share: openHours / 168, openHours, hours: 168, closedExamples: closed.slice(0, 3) };
+}
+
+/** Every metric of the audit for one menu. */
+export function computeMetrics(menu: Menu, weights: FrictionWeights, options: MetricsOptions = {}): Metrics {
+  const caller = options.caller ?? options.situation?.caller ?? new Set<string>();
+  const facts = options.facts ?? options.situation?.facts ?? new Set<string>();
+  const classes = options.situation !== undefined ? [singleClass(options.situation)] : weekClasses(menu, caller, facts);
+  const routes: ClassRoutes[] = classes.map((hourClass) => {
+    const graph = buildGraph(menu, hourClass.situation);
+    return { hourClass, graph, fastest: fastestRouteFacts(graph), announced: fastestRouteFacts(graph, { announcedOnly: true }) };
+  });
+  const chosen = bestClass(routes);
+  const { graph, fastest, announced } = chosen;
+  const reachable = fastest !== null;
+  const reached = agentOf(menu, (announced ?? fastest)?.agent);
+  const traps = findTraps(graph, announced?.configs ?? null);
+  const handlers = handlerFacts(graph);
+  const escalations = handlers.filter((h) => h.outcome === 'escalates');
+  const elderlyGraph = buildGraph(menu, { ...chosen.hourClass.situation, caller: new Set([...caller, 'elderly']) });
+  const elderly = fastestRouteFacts(elderlyGraph, { announcedOnly: true }) ?? fastestRouteFacts(elderlyGraph);
+  const knownReach = new Map(options.situation === undefined ? routes.map((r) => [r.hourClass.open.join('\u0000'), r.fastest !== null] as const) : []);
+  return {
+    moment: chosen.hourClass.hours[0] ?? '',
+    fastestRoute: fastest,
+    announcedRoute: announced,
+    depthToHuman: announced?.decisionNodes.length ?? null,
+    escapeCoverage: escapeCoverage(graph, weights),
+    gatekeeping: gatekeeping(graph, announced, reachable),
+    callerActions: announced?.actions ?? null,
+    preQueueSeconds: announced === null ? null : round(announced.menuSeconds),
+    queueWait: reached === undefined ? null : {
+      agent: (announced ?? fastest)?.agent ?? '',
+      medianSeconds: reached.wait?.medianSeconds ?? null,
+      p90Seconds: reached.wait?.p90Seconds ?? null,
+    },
+    hiddenShortcutGainSeconds: announced === null || fastest === null ? null : round(announced.totalSeconds - fastest.totalSeconds),
+    traps: {
+      deadEnds: trapNodes(graph, traps.deadEnds),
+      doomLoops: trapNodes(graph, traps.doomLoops),
+      onMainPath: traps.onMainPath.map((c) => configName(graph, c)),
+      configurations: traps.deadEnds.length + traps.doomLoops.length,
+    },
+    disconnectOnError: handlers.filter((h) => h.outcome === 'disconnects'),
+    retries: { worstEscalationTries: escalations.length === 0 ? null : Math.max(...escalations.map((h) => h.tries)), handlers },
+    bargeIn: bargeInCoverage(graph),
+    queueTransparency: reached?.wait?.announced === undefined && reached?.wait?.updateSeconds === undefined ? null : {
+      announced: reached?.wait?.announced ?? null,
+      updateSeconds: reached?.wait?.updateSeconds ?? null,
+    },
+    callback: reached === undefined ? null : { offered: reached.callback ?? null, waitSeconds: reached.wait?.medianSeconds ?? null },
+    elderlyFastLane: { decisions: elderly?.decisionNodes.length ?? null, route: elderly?.steps ?? [] },
+    parity: parity(graph),
+    forcedAudio: forcedAudio(graph, weights),
+    hoursCoverage: hoursCoverage(menu, caller, facts, knownReach),
+    decisionPoints: decisionNodes(graph),
+  };
+}
+
+export type { Evidence };
+export { evidence, formatSeconds };
