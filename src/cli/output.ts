@@ -11,9 +11,14 @@ export function formatIssue(issue: Issue, file: string | undefined, locale: Loca
   return [where, path, `${label}${issue.message[locale]}`].filter((part) => part !== '').join('  ');
 }
 
-/** Errors, then warnings, one per line. */
+function byPosition(a: Issue, b: Issue): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Errors, then warnings, each in file order, one per line. */
 export function formatIssues(issues: readonly Issue[], file: string | undefined, locale: Locale = 'en'): string {
-  const ordered = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity === 'warning')];
+  const ofSeverity = (severity: Issue['severity']) => issues.filter((i) => i.severity === severity).sort(byPosition);
+  const ordered = [...ofSeverity('error'), ...ofSeverity('warning')];
   return ordered.map((issue) => formatIssue(issue, file, locale)).join('\n');
 }
 

@@ -5,7 +5,7 @@
  * warnings for what auditors still need to load (unreachable nodes, no way to
  * an agent). Every issue carries its JSON path; the loader adds positions.
  */
-import { issue, type Issue, type JsonPath } from './issues.js';
+import { issue, type Issue, type JsonPath, type Message } from './issues.js';
 import { messages } from './messages.js';
 import { handlerOf, movesAt, type NodeId } from './moves.js';
 import type { Condition, Menu, MenuNodeUnion } from './schema.js';
@@ -16,7 +16,8 @@ import { promptMicros } from './timing.js';
 interface Reference {
   target: NodeId;
   path: JsonPath;
-  what: string;
+  /** who names the target, in both languages: `Option 0 of "main" leads to` */
+  what: Message;
 }
 
 /** Every node id a node names, with the path of the naming field. */
@@ -25,21 +26,21 @@ export function referencesOf(id: NodeId, node: MenuNodeUnion): Reference[] {
   const refs: Reference[] = [];
   const handlerRefs = (kind: 'invalid' | 'noInput') => {
     const then = node.type === 'menu' || node.type === 'input' ? node[kind]?.then : undefined;
-    if (then !== undefined) refs.push({ target: then, path: [...base, kind, 'then'], what: `The ${kind} handler of "${id}" goes to` });
+    if (then !== undefined) refs.push({ target: then, path: [...base, kind, 'then'], what: { en: `The ${kind} handler of "${id}" goes to`, 'zh-CN': `节点 "${id}" 的 ${kind} 处理器指向` } });
   };
   switch (node.type) {
     case 'say':
     case 'input':
-      refs.push({ target: node.next, path: [...base, 'next'], what: `Node "${id}" goes next to` });
+      refs.push({ target: node.next, path: [...base, 'next'], what: { en: `Node "${id}" goes next to`, 'zh-CN': `节点 "${id}" 的下一步指向` } });
       break;
     case 'menu':
       node.options.forEach((option, index) =>
-        refs.push({ target: option.next, path: [...base, 'options', index, 'next'], what: `Option ${index} of "${id}" leads to` }));
+        refs.push({ target: option.next, path: [...base, 'options', index, 'next'], what: { en: `Option ${index} of "${id}" leads to`, 'zh-CN': `节点 "${id}" 的第 ${index} 个选项指向` } }));
       break;
     case 'branch':
       node.cases.forEach((branchCase, index) =>
-        refs.push({ target: branchCase.next, path: [...base, 'cases', index, 'next'], what: `Case ${index} of "${id}" leads to` }));
-      refs.push({ target: node.otherwise, path: [...base, 'otherwise'], what: `The "otherwise" of "${id}" leads to` });
+        refs.push({ target: branchCase.next, path: [...base, 'cases', index, 'next'], what: { en: `Case ${index} of "${id}" leads to`, 'zh-CN': `节点 "${id}" 的第 ${index} 个分支指向` } }));
+      refs.push({ target: node.otherwise, path: [...base, 'otherwise'], what: { en: `The "otherwise" of "${id}" leads to`, 'zh-CN': `节点 "${id}" 的 "otherwise" 指向` } });
       break;
     case 'agent':
     case 'hangup':
@@ -91,7 +92,7 @@ function checkIds(menu: Menu, out: Issue[]): void {
 function checkReferences(menu: Menu, out: Issue[]): void {
   const ids = Object.keys(menu.nodes);
   if (!hasNode(menu, menu.start)) {
-    out.push(issue('unknown_node', ['start'], messages.unknown_node('"start" names', menu.start, suggest(menu.start, ids))));
+    out.push(issue('unknown_node', ['start'], messages.unknown_node({ en: '"start" names', 'zh-CN': '"start" 指向' }, menu.start, suggest(menu.start, ids))));
   }
   for (const [id, node] of Object.entries(menu.nodes)) {
     for (const ref of referencesOf(id, node)) {
@@ -238,6 +239,7 @@ export function checkMenu(menu: Menu): Issue[] {
   checkOptions(menu, out);
   checkSchedules(menu, out);
   checkSilentLoops(menu, out);
-  checkReachability(menu, out);
+  // With a dangling reference, "unreachable" and "no agent" are echoes of that error, not news.
+  if (!out.some((problem) => problem.code === 'unknown_node')) checkReachability(menu, out);
   return out;
 }

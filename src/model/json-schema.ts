@@ -18,3 +18,24 @@ export function menuJsonSchema(): Record<string, unknown> {
 export function menuJsonSchemaText(): string {
   return `${JSON.stringify(menuJsonSchema(), null, 2)}\n`;
 }
+
+let knownFields: string[] | undefined;
+
+/** Every field name the format defines, at any depth: the candidates for "did you mean". */
+export function menuFieldNames(): string[] {
+  if (knownFields === undefined) {
+    const names = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, child] of Object.entries(value)) {
+          if (key === 'properties' && child !== null && typeof child === 'object') Object.keys(child).forEach((name) => names.add(name));
+          walk(child);
+        }
+      }
+    };
+    walk(menuJsonSchema());
+    knownFields = [...names];
+  }
+  return knownFields;
+}

@@ -6,13 +6,16 @@
  */
 import * as z from 'zod';
 import { findNodeAtLocation, parseTree, printParseErrorCode, parse as parseLoose, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { checkMenu } from './check.js';
-import { issue, isError, type Issue, type JsonPath, type Result } from './issues.js';
-import { messages } from './messages.js';
+import { checkMenu, suggest } from './check.js';
+import { issue, isError, type Issue, type JsonPath, type Message, type Result } from './issues.js';
+import { menuFieldNames } from './json-schema.js';
+import { JSON_SYNTAX, SCHEMA_MESSAGES_ZH, TRAILING_COMMA, messages } from './messages.js';
 import { Menu } from './schema.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const FORBIDDEN_KEYS = ['__proto__'];
+// Some Windows editors start UTF-8 files with one; JSON.parse refuses it.
+const BYTE_ORDER_MARK = '\uFEFF';
 
 export interface LoadOptions {
   maxBytes?: number;
@@ -64,14 +67,22 @@ function nearestNode(root: JsonNode, path: JsonPath): JsonNode {
   return root;
 }
 
+const UNEXPECTED: Message = { en: 'unexpected content', 'zh-CN': '意外的内容' };
+
+/** What went wrong at a syntax error, with the usual cause named (a trailing comma). */
+function syntaxDetail(text: string, error: ParseError | undefined): Message {
+  if (error === undefined) return UNEXPECTED;
+  const expected = printParseErrorCode(error.error);
+  if ((expected === 'PropertyNameExpected' || expected === 'ValueExpected') && /,\s*$/.test(text.slice(0, error.offset))) return TRAILING_COMMA;
+  return JSON_SYNTAX[expected] ?? UNEXPECTED;
+}
+
 function syntaxIssues(text: string): Issue[] {
   const errors: ParseError[] = [];
   parseLoose(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  const lines = new LineIndex(text);
   const first = errors[0];
-  const detail = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected content';
-  const at = lines.position(first?.offset ?? 0);
-  return [{ ...issue('invalid_json', [], messages.invalid_json(detail)), ...at }];
+  const at = new LineIndex(text).position(first?.offset ?? 0);
+  return [{ ...issue('invalid_json', [], messages.invalid_json(syntaxDetail(text, first))), ...at }];
 }
 
 /** Finds forbidden keys (`__proto__`) anywhere, before any object is built from them. */
@@ -96,16 +107,26 @@ function forbiddenKeyIssues(text: string): Issue[] {
   return found;
 }
 
-const ZOD_ZH: Record<string, string> = {
-  invalid_type: '类型错误',
-  invalid_value: '取值无效',
-  invalid_format: '格式无效',
-  invalid_union: '不符合任何允许的形式',
-  unrecognized_keys: '有未知字段',
-  too_small: '值太小或太短',
-  too_big: '值太大或太长',
-  custom: '不符合要求',
-};
+const zodChinese = z.locales.zhCN();
+
+/** zod's own Chinese wording; the final issue has no input, so it is given back for "received …". */
+function chineseOf(zodIssue: z.core.$ZodIssue, input: unknown): string {
+  const ours = SCHEMA_MESSAGES_ZH[zodIssue.message];
+  if (ours !== undefined) return ours;
+  const worded = zodChinese.localeError?.({ ...zodIssue, input } as z.core.$ZodRawIssue);
+  return (typeof worded === 'string' ? worded : worded?.message) ?? '不符合格式';
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The message of a zod issue that none of our specific cases covers. */
+function schemaMessage(zodIssue: z.core.$ZodIssue, path: JsonPath, input: unknown): Message {
+  if (zodIssue.code === 'invalid_union') return path.includes('when') ? messages.not_a_condition() : messages.not_a_prompt();
+  if (zodIssue.code === 'invalid_type' && zodIssue.expected === 'int') return messages.not_whole_number();
+  return messages.schema(`${capitalised(zodIssue.message)}.`, `${chineseOf(zodIssue, input)}。`);
+}
 
 function valueAt(data: unknown, path: JsonPath): unknown {
   let value = data;
@@ -122,23 +143,14 @@ function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
     const path = zodIssue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const field = path[path.length - 1];
     if (zodIssue.code === 'unrecognized_keys') {
-      return zodIssue.keys.map((key) => issue('unknown_field', [...path, key], messages.schema(
-        `Unknown field "${key}": check its spelling against docs/menu-format.md.`,
-        `未知字段 "${key}":请对照 docs/menu-format.md 检查拼写。`)));
+      return zodIssue.keys.map((key) => issue('unknown_field', [...path, key], messages.unknown_field(key, suggest(key, menuFieldNames()))));
     }
-    if (valueAt(data, path) === undefined && path.length > 0) {
-      return [issue('missing_field', path, messages.schema(
-        `Missing required field "${String(field)}".`,
-        `缺少必填字段 "${String(field)}"。`))];
-    }
+    const input = valueAt(data, path);
+    if (input === undefined && path.length > 0) return [issue('missing_field', path, messages.missing_field(String(field)))];
     if (path[0] === 'nodes' && path.length === 3 && field === 'type') {
-      return [issue('unknown_node_type', path, messages.schema(
-        `Unknown node type ${JSON.stringify(valueAt(data, path))}: use one of say, menu, input, branch, agent, hangup.`,
-        `未知节点类型 ${JSON.stringify(valueAt(data, path))}:请使用 say、menu、input、branch、agent、hangup 之一。`))];
+      return [issue('unknown_node_type', path, messages.unknown_node_type(JSON.stringify(input)))];
     }
-    const zh = ZOD_ZH[zodIssue.code] ?? '不符合格式';
-    const en = zodIssue.code === 'invalid_union' ? 'Invalid value: it matches none of the allowed forms (see docs/menu-format.md)' : zodIssue.message;
-    return [issue('schema', path, messages.schema(`${en}.`, `${zh}(${en})。`))];
+    return [issue('schema', path, schemaMessage(zodIssue, path, input))];
   });
 }
 
@@ -151,6 +163,7 @@ export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> 
   if (text.length > maxBytes) {
     return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length / 2 ** 20, maxBytes / 2 ** 20))] };
   }
+  if (text.startsWith(BYTE_ORDER_MARK)) return loadMenu(text.slice(1), options);
   if (text.trim() === '') return { ok: false, issues: [issue('empty_file', [], messages.empty_file())] };
   let data: unknown;
   try {

@@ -14,9 +14,9 @@ export const messages = {
     en: 'The file is empty: write an ivr-menu/1 JSON document (see docs/menu-format.md).',
     'zh-CN': '文件为空:请写入 ivr-menu/1 JSON 文档(见 docs/menu-format.md)。',
   }),
-  invalid_json: (detail: string): Message => ({
-    en: `This is not valid JSON: ${detail}. Fix the syntax at this position.`,
-    'zh-CN': `不是有效的 JSON:${detail}。请修正此处的语法。`,
+  invalid_json: (detail: Message): Message => ({
+    en: `This is not valid JSON: ${detail.en}. Fix the syntax at this position.`,
+    'zh-CN': `不是有效的 JSON:${detail['zh-CN']}。请修正此处的语法。`,
   }),
   too_large: (megabytes: number, limit: number): Message => ({
     en: `The file is ${megabytes.toFixed(1)} MB, over the ${limit} MB limit: raise it with --max-mb if you trust the file.`,
@@ -27,9 +27,9 @@ export const messages = {
     'zh-CN': `菜单文件中不允许使用键 "${key}"(可能篡改对象原型):请改名。`,
   }),
   schema: (en: string, zh: string): Message => ({ en, 'zh-CN': zh }),
-  unknown_node: (what: string, target: string, suggestion?: string): Message => ({
-    en: `${what} "${target}", which is not a node of this menu.${didYouMean(suggestion).en}`,
-    'zh-CN': `${what} "${target}",但菜单中没有该节点。${didYouMean(suggestion).zh}`,
+  unknown_node: (what: Message, target: string, suggestion?: string): Message => ({
+    en: `${what.en} "${target}", which is not a node of this menu.${didYouMean(suggestion).en}`,
+    'zh-CN': `${what['zh-CN']} "${target}",但菜单中没有该节点。${didYouMean(suggestion).zh}`,
   }),
   invalid_node_id: (id: string): Message => ({
     en: `The node id "${id}" is not allowed: use letters, digits, "_", "." and "-", starting with a letter or "_" (and not __proto__, constructor or prototype).`,
@@ -67,4 +67,68 @@ export const messages = {
     en: 'No route from "start" reaches an "agent" node: callers of this menu can never speak to a person.',
     'zh-CN': '从 "start" 出发没有任何路线能到达 "agent" 节点:来电者永远无法接通人工。',
   }),
+  unknown_field: (key: string, suggestion?: string): Message => ({
+    en: `Unknown field "${key}".${suggestion ? ` Did you mean "${suggestion}"?` : ' Check its spelling against docs/menu-format.md.'}`,
+    'zh-CN': `未知字段 "${key}"。${suggestion ? `是否想写 "${suggestion}"?` : '请对照 docs/menu-format.md 检查拼写。'}`,
+  }),
+  missing_field: (field: string): Message => ({
+    en: `Missing required field "${field}".`,
+    'zh-CN': `缺少必填字段 "${field}"。`,
+  }),
+  unknown_node_type: (type: string): Message => ({
+    en: `Unknown node type ${type}: use one of say, menu, input, branch, agent, hangup.`,
+    'zh-CN': `未知节点类型 ${type}:请使用 say、menu、input、branch、agent、hangup 之一。`,
+  }),
+  not_a_prompt: (): Message => ({
+    en: 'A prompt is a text, or an object with "text", "seconds" and/or "audio".',
+    'zh-CN': '提示音应为一段文字,或含 "text"、"seconds"、"audio" 的对象。',
+  }),
+  not_a_condition: (): Message => ({
+    en: 'A condition is an object with exactly one of "open", "caller", "fact", "not", "all" or "any".',
+    'zh-CN': '条件应为仅含 "open"、"caller"、"fact"、"not"、"all"、"any" 之一的对象。',
+  }),
+  not_whole_number: (): Message => ({
+    en: 'Expected a whole number.',
+    'zh-CN': '应为整数。',
+  }),
 } as const;
+
+/** What a JSON syntax error means, by jsonc-parser's error name. */
+export const JSON_SYNTAX: Record<string, Message> = {
+  InvalidSymbol: { en: 'unexpected character', 'zh-CN': '意外的字符' },
+  InvalidNumberFormat: { en: 'malformed number', 'zh-CN': '数字格式错误' },
+  PropertyNameExpected: { en: 'a field name in double quotes was expected', 'zh-CN': '此处应为带双引号的字段名' },
+  ValueExpected: { en: 'a value was expected', 'zh-CN': '此处应为一个值' },
+  ColonExpected: { en: 'a ":" was expected after the field name', 'zh-CN': '字段名后应为 ":"' },
+  CommaExpected: { en: 'a "," was expected between items', 'zh-CN': '各项之间应有 ","' },
+  CloseBraceExpected: { en: 'a closing "}" was expected', 'zh-CN': '此处应为 "}"' },
+  CloseBracketExpected: { en: 'a closing "]" was expected', 'zh-CN': '此处应为 "]"' },
+  EndOfFileExpected: { en: 'the document should end here', 'zh-CN': '文档应在此结束' },
+  InvalidCommentToken: { en: 'comments are not allowed in JSON', 'zh-CN': 'JSON 中不允许注释' },
+  UnexpectedEndOfComment: { en: 'comments are not allowed in JSON', 'zh-CN': 'JSON 中不允许注释' },
+  UnexpectedEndOfString: { en: 'a string is not closed with a double quote', 'zh-CN': '字符串缺少结尾的双引号' },
+  UnexpectedEndOfNumber: { en: 'a number ends too early', 'zh-CN': '数字不完整' },
+  InvalidUnicode: { en: 'invalid \\u escape', 'zh-CN': '无效的 \\u 转义' },
+  InvalidEscapeCharacter: { en: 'invalid escape after "\\"', 'zh-CN': '"\\" 后的转义字符无效' },
+  InvalidCharacter: { en: 'a control character (such as a tab or newline) inside a string', 'zh-CN': '字符串中含有控制字符(如制表符或换行)' },
+};
+
+export const TRAILING_COMMA: Message = {
+  en: 'JSON allows no "," after the last item of an object or list',
+  'zh-CN': 'JSON 中对象或列表的最后一项后不能有 ","',
+};
+
+/**
+ * The Chinese of the schema's own messages (schema.ts); zod's zh-CN locale
+ * words the rest.
+ */
+export const SCHEMA_MESSAGES_ZH: Record<string, string> = {
+  'expected HH:MM (00:00 to 24:00)': '应为 HH:MM(00:00 至 24:00)',
+  'expected YYYY-MM-DD': '应为 YYYY-MM-DD 格式的日期',
+  'an option needs a "key", "phrases", or both': '选项需要 "key"、"phrases" 或两者兼有',
+  'an input needs "length" (exact digits) or "minLength" (with a terminator)': '输入节点需要 "length"(固定位数)或 "minLength"(配合结束键)',
+  '"minLength" is greater than "maxLength"': '"minLength" 大于 "maxLength"',
+  'expected a slug: lower-case letters, digits and "-"': '应为 slug:小写字母、数字和 "-"',
+  'expected an E.164 number such as +18005550100': '应为 E.164 号码,如 +8610012345678',
+  'expected a BCP 47 tag such as en-US': '应为 BCP 47 语言标记,如 zh-CN',
+};
