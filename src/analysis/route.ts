@@ -108,7 +108,7 @@ function stepsOfMove(nodeId: string, node: MenuNodeUnion, move: Move, menu: Menu
   return steps;
 }
 
-/** A move as a token of `ivr call --script`: a key, `say:<words>`, `wait`, or the typed digits. */
+/** A move as tokens of `ivr call --script`: a key, `say:<words>`, `wait`, or one key per typed digit. */
 export function scriptToken(move: Move): string {
   switch (move.do) {
     case 'listen':
@@ -120,7 +120,7 @@ export function scriptToken(move: Move): string {
       return `say:${move.phrase}`;
     case 'enter':
       // The caller's own number: any digits of the right length succeed (menu-format.md).
-      return '1'.repeat(move.digits) + (move.terminator ?? '');
+      return [...Array<string>(move.digits).fill('1'), ...(move.terminator === undefined ? [] : [move.terminator])].join(',');
   }
 }
 

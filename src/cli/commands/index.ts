@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as validate } from './validate.js';
+import { register as escape } from './escape.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate];
+export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape];

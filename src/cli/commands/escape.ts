@@ -1,0 +1,89 @@
+/** `ivr escape <menu>`: the fastest route to a human, with alternatives, the advertised-only route and proof by replay. */
+import { Command, Option } from 'commander';
+import { usageError, type Menu, type Situation } from '../../model/index.js';
+import type { EscapeReport, Objective, Route } from '../../analysis/index.js';
+import type { CliContext } from '../context.js';
+import { loadMenuFile } from '../load-menu-file.js';
+import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+
+interface EscapeFlags extends SituationFlags {
+  objective: Objective;
+  json?: boolean;
+  alternatives?: string;
+  advertisedOnly?: boolean;
+  verify?: boolean;
+  maxMb: string;
+}
+
+function alternativesCount(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 100) {
+    throw usageError('bad_option', {
+      en: `--alternatives "${text}" must be a whole number from 1 to 100.`,
+      'zh-CN': `--alternatives "${text}" 必须是 1 到 100 之间的整数。`,
+    });
+  }
+  return count;
+}
+
+function routesOf(report: EscapeReport): Route[] {
+  return [report.route, report.fastest, ...(report.alternatives ?? [])].filter((route): route is Route => route?.reachable === true);
+}
+
+/** Replays every route of the report through the machine; a disagreement is a bug (exit 70 via the program's catch). */
+async function verify(report: EscapeReport, menu: Menu, situation: Situation): Promise<void> {
+  const { replayRoute, describeMismatch } = await import('../../analysis/replay.js');
+  for (const route of routesOf(report)) {
+    const check = replayRoute(menu, situation, route);
+    if (!check.ok) throw new Error(describeMismatch(check, route.script));
+  }
+}
+
+export function register(program: Command, context: CliContext): void {
+  const command = program
+    .command('escape')
+    .description('find the fastest route to a human: steps, menu time, hold, total, strategies and dial string')
+    .argument('<menu>', 'an ivr-menu/1 JSON file');
+  addSituationOptions(command)
+    .addOption(new Option('--objective <objective>', 'what to minimise: total (menu + hold), menu (menu time), keys (caller actions)')
+      .choices(['total', 'menu', 'keys']).default('total'))
+    .option('--json', 'print the route as JSON (menu-format.md shape, plus strategies, script, situation)')
+    .option('--alternatives <n>', 'also list the best routes that differ in agent reached or strategy set (n routes in all)')
+    .option('--advertised-only', 'use only announced options (no hidden keys, invalid entries or silence); report the hidden-shortcut gain')
+    .option('--verify', 'replay every printed route through the call machine and check node and time (to 1 ms)')
+    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64')
+    .addHelpText('after', `
+Exit codes: 0 a route or a finding that none exists, 2 bad input or usage, 70 a route failed its replay (a bug).
+
+Example:
+  $ ivr escape tests/fixtures/menus/worked-example.json --at "tue 10:00"
+  Example Bank credit-card line · tue 10:00 · objective total
+    1. Listen 4.4 s (welcome)
+    2. Press 3 (Lost card) 0.5 s
+    3. Hold ≈ 45 s (lostCardQueue)
+  Menu time 4.9 s · hold ≈ 45 s · total ≈ 49.9 s
+  Actions: 1 · reaches lostCardQueue (queue fraud)
+  Strategies: advertised, department-choice
+  Dial: +18005550100,,,3`)
+    .action(async (file: string, flags: EscapeFlags) => {
+      const maxBytes = context.maxBytes(flags.maxMb);
+      const alternatives = alternativesCount(flags.alternatives);
+      const situation = situationFrom(flags, context.now);
+      const { menu } = loadMenuFile(file, maxBytes);
+      const { escapeReport, routeJson, outputSeconds } = await import('../../analysis/index.js');
+      const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
+      if (flags.verify) await verify(report, menu, situation);
+      if (flags.json) {
+        const json = routeJson(report.route, menu, situation);
+        if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = outputSeconds(report.hiddenShortcutGainMicros);
+        if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
+        if (flags.verify) json.verified = true;
+        context.out(JSON.stringify(json, null, 2));
+      } else {
+        const { escapeText } = await import('../../report/route-text.js');
+        context.out(escapeText(report, menu, situation, { verified: flags.verify ?? false }));
+      }
+      context.setExitCode(0);
+    });
+}

@@ -1,0 +1,84 @@
+/**
+ * A route to a human as text for people: numbered steps, the figures, the
+ * strategies and the dial string; alternatives as one line each.
+ */
+import { describeMoment, type Menu, type Situation } from '../model/index.js';
+import {
+  UNREACHABLE_EXPLANATION, dialString, outputSeconds, totalMicros,
+  type EscapeReport, type Route, type RouteResult, type RouteStep,
+} from '../analysis/index.js';
+
+function seconds(micros: number): string {
+  return `${outputSeconds(micros)} s`;
+}
+
+function labelOf(step: RouteStep): string {
+  if (step.valid === false) return ' (not an option)';
+  return step.label !== undefined ? ` (${step.label})` : '';
+}
+
+/** One step as a line: `Listen 4.4 s (welcome)`, `Press 3 (Lost card) 0.5 s`, `Hold ≈ 45 s`. */
+export function stepText(step: RouteStep): string {
+  switch (step.do) {
+    case 'listen':
+      return `Listen ${seconds(step.micros)} (${step.node})`;
+    case 'press':
+      return `Press ${step.key}${labelOf(step)} ${seconds(step.micros)}`;
+    case 'say':
+      return `Say "${step.phrase}"${labelOf(step)} ${seconds(step.micros)}`;
+    case 'enter':
+      return `Enter your ${step.digits} digits${step.terminator ? ` then ${step.terminator}` : ''} (${step.node}) ${seconds(step.micros)}`;
+    case 'wait':
+      return `Stay silent ${seconds(step.micros)} (${step.node} times out)`;
+    case 'hold':
+      return `Hold ≈ ${seconds(step.micros)} (${step.node})`;
+  }
+}
+
+function holdText(route: Route): string {
+  return route.holdKnown ? `≈ ${seconds(route.holdMicros)}` : 'unknown (counted 0 s)';
+}
+
+function routeLines(route: Route, menu: Menu): string[] {
+  const lines = route.steps.map((step, index) => `  ${index + 1}. ${stepText(step)}`);
+  const estimated = route.estimated ? ' (estimated: an audio prompt of unknown length)' : '';
+  const { dial, complete } = dialString(route, menu.phone);
+  lines.push(
+    `Menu time ${seconds(route.menuMicros)} · hold ${holdText(route)} · total ${route.holdKnown ? '≈ ' : ''}${seconds(totalMicros(route))}${estimated}`,
+    `Actions: ${route.actions} · reaches ${route.outcome}${route.queue !== undefined ? ` (queue ${route.queue})` : ''}`,
+    `Strategies: ${route.strategies.join(', ') || 'none'}`,
+    `Dial: ${dial || '(nothing to dial)'}${complete ? '' : '  (stops before the first spoken step or digit entry)'}`,
+  );
+  return lines;
+}
+
+function unreachableText(result: RouteResult & { reachable: false }): string {
+  return `No route to a human: ${UNREACHABLE_EXPLANATION[result.reason]}`;
+}
+
+/** A short line for an alternative route. */
+export function alternativeText(route: RouteResult, rank: number): string {
+  if (!route.reachable) return `  ${rank}. ${unreachableText(route)}`;
+  return `  ${rank}. ${route.outcome}: total ${seconds(totalMicros(route))} (menu ${seconds(route.menuMicros)}, ${route.actions} action${route.actions === 1 ? '' : 's'})`
+    + ` [${route.strategies.join(', ')}]  script: ${route.script || '(none)'}`;
+}
+
+/** The whole human report of `ivr escape`. */
+export function escapeText(report: EscapeReport, menu: Menu, situation: Situation, extras: { verified?: boolean } = {}): string {
+  const { route } = report;
+  const heading = `${menu.name} · ${describeMoment(situation.moment)} · objective ${route.objective}`
+    + (report.fastest !== undefined ? ' · advertised options only' : '');
+  const lines = [heading];
+  if (!route.reachable) lines.push(unreachableText(route));
+  else lines.push(...routeLines(route, menu));
+  if (report.hiddenShortcutGainMicros !== undefined) {
+    lines.push(`Hidden-shortcut gain: ${seconds(report.hiddenShortcutGainMicros)} (the fastest route overall takes ${seconds(totalMicros(report.fastest as Route))})`);
+  }
+  if (report.alternatives !== undefined) {
+    lines.push('Alternatives:');
+    if (report.alternatives.length === 0) lines.push('  (none: no other agent or strategy set reaches a human)');
+    report.alternatives.forEach((alternative, index) => lines.push(alternativeText(alternative, index + 2)));
+  }
+  if (extras.verified) lines.push('Verified by replay through the call machine.');
+  return lines.join('\n');
+}
