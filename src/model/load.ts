@@ -85,25 +85,32 @@ function syntaxIssues(text: string): Issue[] {
   return [{ ...issue('invalid_json', [], messages.invalid_json(syntaxDetail(text, first))), ...at }];
 }
 
-/** Finds forbidden keys (`__proto__`) anywhere, before any object is built from them. */
-function forbiddenKeyIssues(text: string): Issue[] {
-  if (!FORBIDDEN_KEYS.some((key) => text.includes(key))) return [];
+/**
+ * Finds forbidden keys (`__proto__`) anywhere in a parsed value, before zod
+ * copies it: JSON.parse makes them own keys (escaped spellings included),
+ * and copying one would swap an object's prototype instead of adding a field.
+ */
+function forbiddenKeyIssues(data: unknown): Issue[] {
   const found: Issue[] = [];
-  const root = parseTree(text);
-  const walk = (node: JsonNode | undefined, path: JsonPath): void => {
-    if (node === undefined) return;
-    if (node.type === 'object') {
-      for (const property of node.children ?? []) {
-        const [keyNode, valueNode] = property.children ?? [];
-        const key = String(keyNode?.value);
-        if (FORBIDDEN_KEYS.includes(key)) found.push(issue('reserved_key', [...path, key], messages.reserved_key(key)));
-        else walk(valueNode, [...path, key]);
-      }
-    } else if (node.type === 'array') {
-      node.children?.forEach((child, index) => walk(child, [...path, index]));
+  const path: (string | number)[] = [];
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((child, index) => {
+        path.push(index);
+        walk(child);
+        path.pop();
+      });
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      if (FORBIDDEN_KEYS.includes(key)) found.push(issue('reserved_key', [...path], messages.reserved_key(key)));
+      else walk((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  walk(root, []);
+  walk(data);
   return found;
 }
 
@@ -171,8 +178,6 @@ export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> 
   } catch {
     return { ok: false, issues: syntaxIssues(text) };
   }
-  const forbidden = forbiddenKeyIssues(text);
-  if (forbidden.length > 0) return { ok: false, issues: locateIssues(text, forbidden) };
   return loadMenuValue(data, text);
 }
 
@@ -181,6 +186,8 @@ export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> 
  * `text`, when given, is used to locate problems.
  */
 export function loadMenuValue(data: unknown, text?: string): Result<Menu> {
+  const forbidden = forbiddenKeyIssues(data);
+  if (forbidden.length > 0) return { ok: false, issues: text === undefined ? forbidden : locateIssues(text, forbidden) };
   const parsed = Menu.safeParse(data);
   const found = parsed.success ? checkMenu(parsed.data) : schemaIssues(parsed.error, data);
   const located = text === undefined || found.length === 0 ? found : locateIssues(text, found);
