@@ -29,7 +29,8 @@ export function stateIdOf(node: NodeId): string {
   return `node:${node}`;
 }
 
-const target = (node: NodeId): string => `#${stateIdOf(node)}`;
+/** A `#id` target; XState splits ids at dots unless escaped, and node ids may contain dots. */
+const target = (node: NodeId): string => `#${stateIdOf(node).replaceAll('.', '\\.')}`;
 
 /** `after` keys are milliseconds; micros / 1000 keeps the microsecond in at most three decimals. */
 export function delayKey(micros: Micros): string {
