@@ -195,10 +195,14 @@ export function dialString(route: Route, phone: string | undefined): Dial {
       case 'wait':
         pause += step.micros;
         break;
-      case 'press':
-        dial += ','.repeat(Math.ceil(pause / PAUSE_MICROS)) + (step.key ?? '');
+      case 'press': {
+        // A key right after the number would be dialled as part of it: phones
+        // send what follows the first pause as tones, so at least one pause.
+        const minimum = dial === phone && phone !== undefined ? 1 : 0;
+        dial += ','.repeat(Math.max(minimum, Math.ceil(pause / PAUSE_MICROS))) + (step.key ?? '');
         pause = step.listenAfterMicros ?? 0;
         break;
+      }
       case 'say':
       case 'enter':
         return { dial, complete: false };
