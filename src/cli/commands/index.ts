@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as validate } from './validate.js';
 import { register as escape } from './escape.js';
+import { register as importFlow } from './import.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape];
+export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow];
