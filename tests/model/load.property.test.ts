@@ -50,7 +50,7 @@ function mutate(document: Json, site: Step[], mutation: Mutation): Json {
       parent[last] = mutation.by;
       break;
     case 'duplicate':
-      if (Array.isArray(parent)) parent.splice(last as number, 0, structuredClone(parent[last]));
+      if (Array.isArray(parent)) parent.splice(last as number, 0, structuredClone(parent[last as number]));
       else parent[`${String(last)}2`] = structuredClone(parent[last]);
       break;
     case 'rename':
