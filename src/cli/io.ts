@@ -6,7 +6,7 @@
  */
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { IvrError, issue, type Message } from '../model/index.js';
+import { IvrError, issue, messages, type Message } from '../model/index.js';
 
 function fileError(code: string, file: string, message: Message): IvrError {
   return new IvrError([issue(code, [], message)], { file });
@@ -32,10 +32,7 @@ export function readTextFile(file: string, maxBytes: number): string {
     });
   }
   if (size > maxBytes) {
-    throw fileError('too_large', file, {
-      en: `The file is ${(size / 2 ** 20).toFixed(1)} MB, over the ${maxBytes / 2 ** 20} MB limit: raise it with --max-mb if you trust the file.`,
-      'zh-CN': `文件大小 ${(size / 2 ** 20).toFixed(1)} MB,超过 ${maxBytes / 2 ** 20} MB 上限:如信任该文件,可用 --max-mb 调高上限。`,
-    });
+    throw fileError('too_large', file, messages.too_large(size, maxBytes));
   }
   try {
     return readFileSync(file, 'utf8');

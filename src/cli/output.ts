@@ -24,6 +24,7 @@ export function formatIssues(issues: readonly Issue[], file: string | undefined,
 
 /** `--lang zh-CN` or LANG=zh_CN… selects Chinese messages. */
 export function localeFrom(option: string | undefined, env: NodeJS.ProcessEnv): Locale {
-  const wanted = option ?? env.IVR_LANG ?? env.LC_ALL ?? env.LANG ?? '';
+  // As in POSIX locale lookup, an empty variable counts as unset.
+  const wanted = [option, env.IVR_LANG, env.LC_ALL, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
   return /^zh/i.test(wanted) ? 'zh-CN' : 'en';
 }

@@ -168,7 +168,7 @@ function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
 export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (text.length > maxBytes) {
-    return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length / 2 ** 20, maxBytes / 2 ** 20))] };
+    return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length, maxBytes))] };
   }
   if (text.startsWith(BYTE_ORDER_MARK)) return loadMenu(text.slice(1), options);
   if (text.trim() === '') return { ok: false, issues: [issue('empty_file', [], messages.empty_file())] };

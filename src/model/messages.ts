@@ -9,6 +9,14 @@ const didYouMean = (suggestion: string | undefined) => ({
   zh: suggestion ? `是否想写 "${suggestion}"?` : '',
 });
 
+/** A size for people: `64 MB`, `12.5 MB`, `3.9 KB`, `120 bytes` (1 MB = 2^20 bytes, as --max-mb counts). */
+export function formatSize(bytes: number): string {
+  const round = (value: number) => String(Math.round(value * 10) / 10);
+  if (bytes >= 2 ** 20) return `${round(bytes / 2 ** 20)} MB`;
+  if (bytes >= 2 ** 10) return `${round(bytes / 2 ** 10)} KB`;
+  return `${bytes} bytes`;
+}
+
 export const messages = {
   empty_file: (): Message => ({
     en: 'The file is empty: write an ivr-menu/1 JSON document (see docs/menu-format.md).',
@@ -18,9 +26,9 @@ export const messages = {
     en: `This is not valid JSON: ${detail.en}. Fix the syntax at this position.`,
     'zh-CN': `不是有效的 JSON:${detail['zh-CN']}。请修正此处的语法。`,
   }),
-  too_large: (megabytes: number, limit: number): Message => ({
-    en: `The file is ${megabytes.toFixed(1)} MB, over the ${limit} MB limit: raise it with --max-mb if you trust the file.`,
-    'zh-CN': `文件大小 ${megabytes.toFixed(1)} MB,超过 ${limit} MB 上限:如信任该文件,可用 --max-mb 调高上限。`,
+  too_large: (bytes: number, limitBytes: number): Message => ({
+    en: `The file is ${formatSize(bytes)}, over the ${formatSize(limitBytes)} limit: raise it with --max-mb if you trust the file.`,
+    'zh-CN': `文件大小 ${formatSize(bytes)},超过 ${formatSize(limitBytes)} 上限:如信任该文件,可用 --max-mb 调高上限。`,
   }),
   reserved_key: (key: string): Message => ({
     en: `The key "${key}" is not allowed anywhere in a menu file (it could alter objects): rename it.`,
