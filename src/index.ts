@@ -14,3 +14,7 @@ export type { Micros, Seconds } from './model/index.js';
 /** Conditions: moments, callers and facts. */
 export { parseMoment, situation, holds, isOpen } from './model/index.js';
 export type { Moment, Situation } from './model/index.js';
+
+/** Machine: a menu as an XState v5 machine, calls on a simulated clock, headless scripts. */
+export { machineConfig, buildMachine, startCall, parseScript, runScript } from './machine/index.js';
+export type { CallEvent, CallSession, CallView, CallOutcome, CallLogEntry, ScriptToken, Transcript } from './machine/index.js';
