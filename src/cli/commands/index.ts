@@ -4,5 +4,8 @@ import type { CliContext } from '../context.js';
 import { register as validate } from './validate.js';
 import { register as escape } from './escape.js';
 import { register as importFlow } from './import.js';
+import { register as audit } from './audit.js';
+import { register as graph } from './graph.js';
+import { register as call } from './call.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow];
+export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, call];

@@ -1,0 +1,86 @@
+/**
+ * The end of a call. With a person: how long the menu took, the hold
+ * counting down, and how that compares with the fastest route. Without one:
+ * why the call ended, and the route that would have got out.
+ */
+import { Box, Text } from 'ink';
+import type { Menu, Micros } from '../model/index.js';
+import type { CallOutcome } from '../machine/index.js';
+import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/index.js';
+import { routeWords } from './coach-advice.js';
+import { callClock, exactly, progressBar, roughly } from './format.js';
+import type { Palette } from './palette.js';
+
+export interface EndProps {
+  menu: Menu;
+  outcome: CallOutcome;
+  /** the fastest route from the call's start, for the comparison */
+  fastest: RouteResult;
+  sinceEnd: Micros;
+  width: number;
+  palette: Palette;
+}
+
+/** An agent's median hold in µs, 0 when the menu does not say. */
+export function holdOf(menu: Menu, node: string): Micros {
+  const agent = menu.nodes[node];
+  return agent?.type === 'agent' ? Math.round((agent.wait?.medianSeconds ?? 0) * 1e6) : 0;
+}
+
+function queueName(menu: Menu, node: string): string {
+  const agent = menu.nodes[node];
+  return agent?.type === 'agent' && agent.queue !== undefined ? `${node} (queue ${agent.queue})` : node;
+}
+
+function fastestLine(fastest: RouteResult): string {
+  if (!fastest.reachable) return `No route reaches a person at this time: ${UNREACHABLE_EXPLANATION[fastest.reason]}`;
+  return `${routeWords(fastest)}: ${exactly(fastest.menuMicros)} + ${roughly(fastest.holdMicros)} hold`;
+}
+
+/** "12.3 s slower than the fastest route", or "as fast as the fastest route". */
+export function comparison(yours: Micros, fastest: Micros): string {
+  const difference = yours - fastest;
+  if (Math.abs(difference) < 50_000) return 'as fast as the fastest route';
+  return difference > 0 ? `${exactly(difference)} longer than the fastest route` : `${exactly(-difference)} shorter than the fastest route`;
+}
+
+function AgentEnd({ menu, outcome, fastest, sinceEnd, width, palette }: EndProps) {
+  const hold = holdOf(menu, outcome.node);
+  const left = Math.max(0, hold - sinceEnd);
+  const yours = outcome.menuMicros + hold;
+  return (
+    <Box flexDirection="column">
+      <Text bold color={palette.good}>A person answers: {queueName(menu, outcome.node)}</Text>
+            {hold > 0 ? (
+        <Text>
+          Hold (median {roughly(hold)}): {left > 0 ? `${callClock(left)} left` : 'a person picks up'} {progressBar(hold === 0 ? 1 : sinceEnd / hold, Math.max(5, Math.min(30, width - 30)))}
+        </Text>
+      ) : (
+        <Text>Hold: this line gives no hold estimate.</Text>
+      )}
+      <Text>Your way in: {exactly(outcome.menuMicros)} + {roughly(hold)} hold.</Text>
+      <Text>Fastest from the start: {fastestLine(fastest)}</Text>
+      {fastest.reachable && (
+        <Text color={palette.accent}>Yours: {comparison(yours, fastest.menuMicros + fastest.holdMicros)} (menu time + hold).</Text>
+      )}
+    </Box>
+  );
+}
+
+function why(outcome: CallOutcome): string {
+  return outcome.reason === 'caller hung up' ? 'you hung up' : outcome.reason ?? 'the menu hung up';
+}
+
+function HangupEnd({ outcome, fastest, palette }: EndProps) {
+  return (
+    <Box flexDirection="column">
+      <Text bold color={palette.bad}>The call ended without a person: {why(outcome)}.</Text>
+      <Text>Ended at {outcome.node}, call clock {callClock(outcome.menuMicros)}.</Text>
+      <Text>The way out: {fastestLine(fastest)}</Text>
+    </Box>
+  );
+}
+
+export function EndScreen(props: EndProps) {
+  return props.outcome.type === 'agent' ? <AgentEnd {...props} /> : <HangupEnd {...props} />;
+}

@@ -1,0 +1,181 @@
+/**
+ * The coach: the fastest route to a person from where the caller is now, in
+ * words ("Press 0 now: a person in ≈ 12 s + ≈ 5 min hold"). Pure.
+ *
+ * The escape search starts at the menu's start. To search from the current
+ * configuration (node + failure counters) without touching the search, the
+ * coach hands it a copy of the menu whose start is a clone of the current
+ * node with the retries already used taken off its handlers. The clone's
+ * replays stay on the clone, as the real node's replays keep their counters;
+ * every other way into the node still leads to the original, where counters
+ * start at 0. So the clone menu's routes are exactly the routes from here.
+ */
+import {
+  handlerOf, promptMicros,
+  type Handler, type InputNode, type Menu, type MenuNode, type MenuNodeUnion, type Micros, type NodeId, type Situation,
+} from '../model/index.js';
+import { fastestRoute, type Route, type RouteResult, type RouteStep } from '../analysis/index.js';
+import { roughly } from './format.js';
+
+/** Where a call is: a node and its failure counters. */
+export interface Configuration {
+  node: NodeId;
+  invalidCount: number;
+  noInputCount: number;
+}
+
+export type Advice =
+  | {
+      reachable: true;
+      /** what to do next, e.g. "Press 0 now" */
+      instruction: string;
+      /** the steps after the first action, short: "then press 3" */
+      then: string[];
+      /** menu time from this moment until a person answers */
+      menuMicros: Micros;
+      holdMicros: Micros;
+      holdKnown: boolean;
+      /** the agent node the route reaches */
+      agent: NodeId;
+      route: Route;
+    }
+  | { reachable: false; reason: string };
+
+const CLONE_PREFIX = 'coach-here';
+
+function cloneId(menu: Menu): NodeId {
+  let id = CLONE_PREFIX;
+  for (let n = 2; Object.hasOwn(menu.nodes, id); n++) id = `${CLONE_PREFIX}-${n}`;
+  return id;
+}
+
+function spentHandler(handler: Handler, used: number): Handler {
+  return { ...handler, retries: Math.max(0, handler.retries - used) };
+}
+
+function cloneWithCounters(node: MenuNode | InputNode, here: Configuration): MenuNode | InputNode {
+  return {
+    ...node,
+    invalid: spentHandler(handlerOf(node, 'invalid'), here.invalidCount),
+    noInput: spentHandler(handlerOf(node, 'noInput'), here.noInputCount),
+  };
+}
+
+function startedHere(node: MenuNodeUnion, here: Configuration): MenuNodeUnion {
+  return node.type === 'menu' || node.type === 'input' ? cloneWithCounters(node, here) : node;
+}
+
+/**
+ * The menu as seen from a configuration: same nodes, plus a clone of the
+ * current node (counters applied) as the start. Returns the clone's id.
+ */
+export function menuFrom(menu: Menu, here: Configuration): { menu: Menu; clone: NodeId } {
+  const node = menu.nodes[here.node];
+  if (node === undefined) throw new RangeError(`coach: no node "${here.node}" in the menu`);
+  const clone = cloneId(menu);
+  return { menu: { ...menu, start: clone, nodes: { ...menu.nodes, [clone]: startedHere(node, here) } }, clone };
+}
+
+/** The fastest route from a configuration; step nodes name the real node, not the clone. */
+export function fastestRouteFrom(menu: Menu, situation: Situation, here: Configuration): RouteResult {
+  const { menu: fromHere, clone } = menuFrom(menu, here);
+  const result = fastestRoute(fromHere, { situation });
+  if (!result.reachable) return result;
+  const steps = result.steps.map((step) => (step.node === clone ? { ...step, node: here.node } : step));
+  return { ...result, steps, outcome: result.outcome === clone ? here.node : result.outcome };
+}
+
+const REASONS: Record<string, string> = {
+  no_agent: 'This line has no person to reach at all.',
+  agents_closed: 'Every person on this line is behind closed hours or a condition that is false now.',
+  all_routes_hang_up: 'Every way on from here ends in a hang-up.',
+  not_advertised: 'Only hidden options lead to a person.',
+};
+
+function keyName(key: string): string {
+  return key === '*' ? 'star (*)' : key === '#' ? 'pound (#)' : key;
+}
+
+/** One step as an imperative, or undefined for listening and holding. */
+function actionWords(step: RouteStep): string | undefined {
+  switch (step.do) {
+    case 'press':
+      return step.valid === false ? `press ${keyName(step.key ?? '')} (an invalid key, on purpose)` : `press ${keyName(step.key ?? '')}`;
+    case 'say':
+      return `say "${step.phrase ?? ''}"`;
+    case 'enter':
+      return `type your ${step.digits ?? 0}-digit number${step.terminator !== undefined ? ` then ${keyName(step.terminator)}` : ''}`;
+    case 'wait':
+      return 'stay silent and let it time out';
+    case 'listen':
+    case 'hold':
+      return undefined;
+  }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Time already spent in the steps that lead up to the first action: the
+ * route counts the current node's prompt from its beginning, the caller may
+ * be half-way through it.
+ */
+function leadingMicros(steps: readonly RouteStep[]): Micros {
+  let micros = 0;
+  for (const step of steps) {
+    if (step.do !== 'listen' && step.do !== 'wait') break;
+    micros += step.micros;
+    if (step.do === 'wait') break;
+  }
+  return micros;
+}
+
+/**
+ * Advice from the fastest route of a configuration. `offset` says where the
+ * caller is relative to that configuration's start: positive, how long its
+ * prompt (and wait) has already run; negative, how long until it begins (a
+ * failure message still playing). So "a person in" counts from now.
+ */
+export function adviceFrom(result: RouteResult, offset: Micros = 0): Advice {
+  if (!result.reachable) return { reachable: false, reason: REASONS[result.reason] ?? 'No route leads to a person.' };
+  const firstAction = result.steps.findIndex((step) => actionWords(step) !== undefined);
+  const saved = offset < 0 ? offset : Math.min(offset, leadingMicros(result.steps));
+  const menuMicros = Math.max(0, result.menuMicros - saved);
+  const firstStep = firstAction < 0 ? undefined : result.steps[firstAction];
+  const words = firstStep === undefined ? undefined : actionWords(firstStep);
+  const waitsFirst = firstAction > 0 && firstStep?.do !== 'wait';
+  const instruction = words === undefined
+    ? 'Just listen: the line puts you through'
+    : capitalised(waitsFirst || offset < 0 ? `after the message, ${words}` : firstStep?.do === 'wait' ? words : `${words} now`);
+  const then = firstAction < 0 ? [] : result.steps.slice(firstAction + 1).map(actionWords).filter((w): w is string => w !== undefined);
+  return {
+    reachable: true, instruction, then, menuMicros,
+    holdMicros: result.holdMicros, holdKnown: result.holdKnown, agent: result.outcome, route: result,
+  };
+}
+
+/** Advice from a configuration (see `adviceFrom` for `offset`). */
+export function coachAdvice(menu: Menu, situation: Situation, here: Configuration, offset: Micros = 0): Advice {
+  return adviceFrom(fastestRouteFrom(menu, situation, here), offset);
+}
+
+/** A route's actions in words: "press 3, then say \"agent\"". */
+export function routeWords(route: Route): string {
+  const words = route.steps.map(actionWords).filter((w): w is string => w !== undefined);
+  return words.length === 0 ? 'just listen' : words.join(', then ');
+}
+
+/** The coach's line: "Press 0 now: a person in ≈ 12 s + ≈ 5 min hold". */
+export function adviceLine(advice: Advice): string {
+  if (!advice.reachable) return `No person is reachable from here: hang up and call again. ${advice.reason}`;
+  const hold = advice.holdKnown ? ` + ${roughly(advice.holdMicros)} hold` : ' (hold unknown)';
+  return `${advice.instruction}: a person in ${roughly(advice.menuMicros)}${hold}`;
+}
+
+/** Seconds of the current node's prompt, for callers that only know they are waiting after it. */
+export function nodePromptMicros(menu: Menu, node: NodeId): Micros {
+  const found = menu.nodes[node];
+  return found !== undefined && 'prompt' in found ? promptMicros(found.prompt, menu.timing) : 0;
+}

@@ -1,0 +1,50 @@
+/**
+ * Words and figures of the call screen: the call clock, rounded estimates
+ * ("≈ 12 s", "≈ 5 min") and the prompt's progress bar. Pure text helpers.
+ */
+import { toSeconds, type Micros } from '../model/index.js';
+
+/** The simulated call clock: `m:ss`, or `h:mm:ss` past an hour. */
+export function callClock(micros: Micros): string {
+  const total = Math.floor(toSeconds(Math.max(0, micros)));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`;
+  return `${minutes}:${seconds}`;
+}
+
+/**
+ * A duration as people say it: seconds under a minute and a half, minutes
+ * under an hour and a half, then hours. Rounded, so shown with "≈".
+ */
+export function roughly(micros: Micros): string {
+  const seconds = toSeconds(Math.max(0, micros));
+  if (seconds < 90) return `≈ ${Math.round(seconds)} s`;
+  const minutes = seconds / 60;
+  if (minutes < 90) return `≈ ${Math.round(minutes)} min`;
+  return `≈ ${Math.round((minutes / 60) * 10) / 10} h`;
+}
+
+/** An exact duration for the end screen: `4.9 s`, `1 min 12 s`. */
+export function exactly(micros: Micros): string {
+  const tenths = Math.round(toSeconds(Math.max(0, micros)) * 10) / 10;
+  if (tenths < 60) return `${tenths} s`;
+  const whole = Math.round(tenths);
+  const minutes = Math.floor(whole / 60);
+  const seconds = whole % 60;
+  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/** A bar of `width` cells, `done` of 0..1 filled: `█████░░░░░`. */
+export function progressBar(done: number, width: number): string {
+  const cells = Math.max(0, Math.floor(width));
+  const filled = Math.round(Math.min(1, Math.max(0, done)) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+/** How far a phase has run, 0..1; a phase with no end (waiting for the caller) is 0. */
+export function phaseProgress(now: Micros, startedAt: Micros, endsAt: Micros | undefined): number {
+  if (endsAt === undefined || endsAt <= startedAt) return endsAt === startedAt ? 1 : 0;
+  return Math.min(1, Math.max(0, (now - startedAt) / (endsAt - startedAt)));
+}

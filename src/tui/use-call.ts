@@ -1,0 +1,133 @@
+/**
+ * The thin hook between a call session and the screen: it moves simulated
+ * time on each tick of the injected ticker (real milliseconds × `speed`),
+ * re-renders when the call changes, and turns the caller's intents into the
+ * session's events, remembering what the screen must say about them (the
+ * key just pressed, an ignored key). The hold countdown after a person
+ * answers runs on the same ticks.
+ */
+import { useEffect, useReducer, useRef } from 'react';
+import type { Key, Micros } from '../model/index.js';
+import type { CallSession, CallView, SendResult } from '../machine/index.js';
+import { simulatedMicros, type Ticker } from './ticker.js';
+
+export interface Feedback {
+  /** the key just pressed, lit on the keypad */
+  lastKey?: Key;
+  /** when it was pressed (simulated) */
+  lastKeyAt?: Micros;
+  /** one line about the last thing the caller did that did not work */
+  notice?: string;
+  /** the call's visit when the notice was given: it is stale once the call moves on */
+  noticeVisit?: number;
+}
+
+/** How long a pressed key stays lit, in simulated time. */
+export const KEY_LIGHT_MICROS: Micros = 2_000_000;
+
+/** The feedback still worth showing at this moment of the call. */
+export function currentFeedback(feedback: Feedback, view: CallView, now: Micros): Feedback {
+  const shown: Feedback = {};
+  if (feedback.lastKey !== undefined && feedback.lastKeyAt !== undefined && now - feedback.lastKeyAt < KEY_LIGHT_MICROS) {
+    shown.lastKey = feedback.lastKey;
+    shown.lastKeyAt = feedback.lastKeyAt;
+  }
+  if (feedback.notice !== undefined && feedback.noticeVisit === view.visit) shown.notice = feedback.notice;
+  return shown;
+}
+
+export interface CallState {
+  view: CallView;
+  now: Micros;
+  /** simulated time since the call ended (the hold countdown) */
+  sinceEnd: Micros;
+  feedback: Feedback;
+}
+
+export interface CallControls {
+  press(key: Key): SendResult;
+  say(phrase: string): SendResult;
+  hangUp(): void;
+  skipAhead(): void;
+  /** shows a line of feedback (e.g. an empty speech line) */
+  notify(notice: string): void;
+}
+
+/** How long after a person answers the screen keeps counting: the hold, capped so an idle screen stops ticking. */
+export function countdownMicros(holdMicros: Micros): Micros {
+  return Math.min(holdMicros, 3 * 60 * 60 * 1_000_000);
+}
+
+function ignoredNotice(view: CallView, speech: boolean): string {
+  if (view.nodeType === 'agent' || view.nodeType === 'hangup') return 'ignored: this message takes no input';
+  if (view.phase === 'prompt' && (speech ? view.nodeType === 'menu' : true)) return 'ignored: wait for the prompt to finish';
+  if (speech && view.nodeType === 'input') return 'ignored: this step takes digits, not speech';
+  if (view.phase === 'pressing') return 'ignored: the line is still taking your last input';
+  if (view.phase === 'failure') return 'ignored: wait for the message to finish';
+  return speech ? 'ignored: this step does not listen for speech' : 'ignored: this step does not take keys';
+}
+
+export function useCall(session: CallSession, ticker: Ticker, speed: number, holdMicros: (view: CallView) => Micros): [CallState, CallControls] {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const sinceEnd = useRef(0);
+  const feedback = useRef<Feedback>({});
+
+  useEffect(() => session.subscribe(redraw), [session]);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    stop = ticker.start((elapsedMs) => {
+      const micros = simulatedMicros(elapsedMs, speed);
+      if (session.view().phase === 'ended') {
+        const limit = countdownMicros(holdMicros(session.view()));
+        sinceEnd.current = Math.min(limit, sinceEnd.current + micros);
+        if (sinceEnd.current >= limit) {
+          stop?.();
+          stop = undefined;
+        }
+      } else {
+        session.advanceBy(micros);
+      }
+      redraw();
+    });
+    return () => stop?.();
+  }, [session, ticker, speed, holdMicros]);
+
+  const view = session.view();
+  const now = session.now();
+  const state: CallState = { view, now, sinceEnd: sinceEnd.current, feedback: currentFeedback(feedback.current, view, now) };
+
+  const tell = (notice: string | undefined): void => {
+    feedback.current = { ...feedback.current, notice, noticeVisit: session.view().visit };
+  };
+  const after = (result: SendResult, speech: boolean, before: CallView): SendResult => {
+    tell(result === 'ignored' ? ignoredNotice(before, speech) : result === 'ended' ? 'the call has ended: q to leave' : undefined);
+    redraw();
+    return result;
+  };
+
+  const controls: CallControls = {
+    press(key) {
+      const before = session.view();
+      feedback.current = { lastKey: key, lastKeyAt: session.now() };
+      return after(session.send({ type: 'KEY', key }), false, before);
+    },
+    say(phrase) {
+      const before = session.view();
+      return after(session.send({ type: 'SAY', phrase }), true, before);
+    },
+    hangUp() {
+      session.send({ type: 'HANGUP' });
+      redraw();
+    },
+    skipAhead() {
+      session.advanceToNextChange();
+      redraw();
+    },
+    notify(notice) {
+      tell(notice);
+      redraw();
+    },
+  };
+  return [state, controls];
+}
