@@ -198,7 +198,8 @@ class ConnectBundle {
   }
 
   private nodeName(flow: Flow, action: Action): string {
-    const short = action.id.length > 12 ? action.id.slice(0, 8) : action.id;
+    // A UUID is shortened to its first block; a hand-written identifier is kept.
+    const short = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(action.id) ? action.id.slice(0, 8) : action.id;
     const prefix = flow.index === 0 ? '' : `${flow.name.replace(/^.*contact_flows_+/, '')}.`;
     return `${prefix}${action.type}-${short}`;
   }

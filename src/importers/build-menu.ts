@@ -90,6 +90,7 @@ export function stripMarkup(text: string): string {
   return removeBetween(text, '<', '>')
     .text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '')
     .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
     .trim();
 }
 

@@ -391,7 +391,7 @@ export function importTwilioStudio(files: readonly SourceFile[], options: Import
   }
   flow.mapAll();
   const initial = asText(definition.initial_state) ?? 'Trigger';
-  const name = asText(root.friendly_name) ?? asText(definition.description) ?? entry.name.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
+  const name = asText(root.friendly_name) ?? entry.name.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
   return flow.builder.build({ start: initial, name: name || 'Twilio Studio flow', file: entry.name });
 }
 

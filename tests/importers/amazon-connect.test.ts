@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { fastestRoute } from '../../src/analysis/index.js';
+import { amazonConnect, importAmazonConnect } from '../../src/importers/amazon-connect.js';
+import { bundle, fixture, tuesdayMorning, validMenu } from './helpers.js';
+
+describe('Amazon Connect importer', () => {
+  describe('patient-line bundle (mirrors GoodMeasures _00_mainpatient_flow_in_open)', () => {
+    const files = bundle('amazon-connect/patient-line', '_00_patient_line_open.json');
+    const { menu, warnings } = importAmazonConnect(files);
+    const codes = warnings.map((w) => w.code);
+
+    test('imports as one valid menu across TransferToFlow', () => {
+      expect(amazonConnect.detect(files)).toBe(1);
+      const valid = validMenu(menu);
+      expect(Object.values(valid.nodes).filter((n) => n.type === 'agent')).toHaveLength(1);
+      expect(Object.keys(valid.nodes).some((id) => id.startsWith('n0x_voicemail.'))).toBe(true);
+    });
+
+    test('stored input + Compare: # is an option, Timeout is the no-input route, other entries the non-match', () => {
+      const input = menu.nodes['GetParticipantInput-greeting-input'];
+      expect(input).toMatchObject({ type: 'menu', timeout: 5, options: [{ key: '#' }] });
+      if (input?.type !== 'menu') return;
+      expect(menu.nodes[input.noInput?.then ?? '']?.type).toBe('agent');
+      expect(menu.nodes[input.invalid?.then ?? '']).toMatchObject({ type: 'hangup' });
+      expect(codes).toContain('timeout_is_input');
+    });
+
+    test('hours, holiday Lambda, missing flows and unknown actions are reported', () => {
+      expect(codes).toEqual(expect.arrayContaining(['hours_unknown', 'flow_not_supplied', 'unknown_action']));
+      expect(menu.nodes['CheckHoursOfOperation-hours']).toMatchObject({ type: 'branch', cases: [{ when: { fact: "hours closed: the queue's hours" } }] });
+      expect(menu.nodes['Compare-holiday-compare']).toMatchObject({ cases: [{ when: { fact: '$.External.HolidayStatus Equals True' } }] });
+      expect(menu.nodes['MessageParticipant-error-message']).toMatchObject({ prompt: 'Sorry, an error occurred. Goodbye.' });
+    });
+
+    // Worked by hand: the prompt has 17 words (party's = 2) = 6.8 s, then the 5 s time limit → "Timeout" → agent flow.
+    test('route snapshot: staying silent reaches an agent in 11.8 s', () => {
+      const route = fastestRoute(validMenu(menu), { situation: tuesdayMorning() });
+      expect(route.reachable && { menuMicros: route.menuMicros, script: route.script, actions: route.actions }).toEqual({ menuMicros: 11_800_000, script: 'wait', actions: 0 });
+    });
+
+    test('route snapshot: on a holiday every route ends', () => {
+      expect(fastestRoute(validMenu(menu), { situation: tuesdayMorning('$.External.HolidayStatus Equals True') }).reachable).toBe(false);
+    });
+
+    test('a folder picks the flow no other flow transfers to as the entry', () => {
+      const sorted = bundle('amazon-connect/patient-line', '_0x_voicemail.json').sort((a, b) => a.name.localeCompare(b.name));
+      expect(sorted[amazonConnect.pickEntry?.(sorted) ?? -1]?.name).toContain('_00_patient_line_open');
+    });
+  });
+
+  test('Loop counts are unrolled: two retries, then the done branch', () => {
+    const { menu } = importAmazonConnect([fixture('amazon-connect/retry-menu.json')]);
+    const valid = validMenu(menu);
+    const menus = Object.entries(valid.nodes).filter(([, n]) => n.type === 'menu').map(([id]) => id);
+    expect(menus).toEqual(['GetParticipantInput-menu', 'GetParticipantInput-menu.again1', 'GetParticipantInput-menu.again2']);
+    const last = valid.nodes['GetParticipantInput-menu.again2'];
+    const sorry = last?.type === 'menu' ? valid.nodes[last.noInput.then ?? ''] : undefined;
+    expect(sorry?.type === 'say' && valid.nodes[sorry.next]?.type).toBe('hangup');
+    expect(menu.name).toBe('Billing retry menu');
+  });
+
+  test('a DescribeContactFlow wrapper with Content as a JSON string imports like the flow itself', () => {
+    const plain = importAmazonConnect([fixture('amazon-connect/retry-menu.json')]).menu;
+    const described = importAmazonConnect([fixture('amazon-connect/described-retry-menu.json')]).menu;
+    expect(amazonConnect.detect([fixture('amazon-connect/described-retry-menu.json')])).toBeGreaterThan(0.9);
+    expect(described.nodes).toEqual(plain.nodes);
+    expect(described.name).toBe('Described billing menu');
+  });
+
+  // Worked by hand: "Thanks for calling." 1.2 s, press 1 (0.5 s) → the queue: 1.7 s.
+  test('legacy console export (modules) imports, route snapshot 1.7 s', () => {
+    const source = fixture('amazon-connect/legacy-menu.json');
+    expect(amazonConnect.detect([source])).toBeGreaterThan(0.5);
+    const { menu } = importAmazonConnect([source]);
+    expect(menu.nodes['GetParticipantInput-choose']).toMatchObject({ type: 'menu', timeout: 8, options: [{ key: '1' }] });
+    const route = fastestRoute(validMenu(menu), { situation: tuesdayMorning() });
+    expect(route.reachable && [route.menuMicros, route.script]).toEqual([1_700_000, 'wait,1']);
+  });
+});

@@ -1,0 +1,30 @@
+/** Reading importer fixtures and validating what an importer made. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { loadMenuValue, parseMoment, situation, type Menu } from '../../src/model/index.js';
+import type { SourceFile } from '../../src/importers/importer.js';
+
+export const FIXTURES = new URL('../fixtures/importers/', import.meta.url).pathname;
+
+export function fixture(path: string): SourceFile {
+  return { name: path, text: readFileSync(join(FIXTURES, path), 'utf8') };
+}
+
+/** The files of a fixture folder, `entry` first. */
+export function bundle(folder: string, entry: string): SourceFile[] {
+  const names = readdirSync(join(FIXTURES, folder)).sort();
+  return [entry, ...names.filter((name) => name !== entry)].map((name) => fixture(join(folder, name)));
+}
+
+export function validMenu(menu: unknown): Menu {
+  const result = loadMenuValue(menu);
+  if (!result.ok) expect(result.issues).toEqual([]);
+  expect(result.ok).toBe(true);
+  return (result as { ok: true; value: Menu }).value;
+}
+
+/** Tuesday 10:00, no caller flags, the given world facts. */
+export function tuesdayMorning(...facts: string[]) {
+  return situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>, [], facts);
+}
