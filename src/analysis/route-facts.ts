@@ -4,7 +4,7 @@
  * and readable steps for evidence. Also the agent a route reaches and a few
  * graph questions (which configurations can still reach a person).
  */
-import { toSeconds, type Move } from '../model/index.js';
+import { holds, toSeconds, type Move } from '../model/index.js';
 import { IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
 import { bestAgents, reachedAgents, shortestDistances, traceRoute, type AgentReach } from './search.js';
 import { NOT_ADVERTISED } from './strategies.js';
@@ -24,6 +24,35 @@ export interface RouteFacts {
   steps: string[];
   /** uses an option the prompts do not announce, an invalid entry or silence */
   usesShortcut: boolean;
+  /** the menu's links the route follows, branches included: `node|opt2`, `node|next`, `node|invalid`, `node|case0`, … */
+  links: string[];
+}
+
+/** The link a move follows out of its node (see `RouteFacts.links`); undefined for a replay. */
+function moveLink(id: string, move: Move, leaves: boolean): string | undefined {
+  if (!leaves) return undefined;
+  if (move.outcome.type === 'failure') return `${id}|${move.outcome.handler}`;
+  if ((move.do === 'press' || move.do === 'say') && move.optionIndex !== undefined) return `${id}|opt${move.optionIndex}`;
+  return `${id}|next`;
+}
+
+/** The links through branches from a node id, decided for the graph's situation. */
+function branchLinks(graph: ConfigGraph, from: string | undefined): string[] {
+  const links: string[] = [];
+  for (let id = from, hops = 0; id !== undefined && hops <= graph.nodes.length; hops++) {
+    const node = graph.menu.nodes[id];
+    if (node?.type !== 'branch') break;
+    const taken = node.cases.findIndex((c) => holds(c.when, graph.menu.hours, graph.situation));
+    links.push(`${id}|${taken >= 0 ? `case${taken}` : 'otherwise'}`);
+    id = taken >= 0 ? node.cases[taken]?.next : node.otherwise;
+  }
+  return links;
+}
+
+function linkTarget(graph: ConfigGraph, id: string, move: Move): string | undefined {
+  if (move.outcome.type === 'goto') return move.outcome.node;
+  const node = graph.menu.nodes[id];
+  return node?.type === 'menu' || node?.type === 'input' ? node[move.outcome.handler]?.then : undefined;
 }
 
 /** `node [invalid=1 noInput=0]`, how configurations are named in evidence. */
@@ -59,6 +88,7 @@ function factsOf(graph: ConfigGraph, reach: AgentReach, edges: number[]): RouteF
   const configs = [graph.start];
   const decisionNodes: string[] = [];
   const steps: string[] = [];
+  const links: string[] = [];
   let usesShortcut = false;
   for (const edge of edges) {
     const from = configs[configs.length - 1] as number;
@@ -67,8 +97,14 @@ function factsOf(graph: ConfigGraph, reach: AgentReach, edges: number[]): RouteF
     const move = edgeMove(graph, edge, from);
     if ((node?.type === 'menu' || node?.type === 'input') && !decisionNodes.includes(id)) decisionNodes.push(id);
     if ((graph.edgeFlags[edge] as number) & NOT_ADVERTISED) usesShortcut = true;
-    if (move !== undefined) steps.push(`${id}: ${moveText(move)}`);
-    configs.push(graph.edgeTarget[edge] as number);
+    const to = graph.edgeTarget[edge] as number;
+    if (move !== undefined) {
+      steps.push(`${id}: ${moveText(move)}`);
+      const leaves = graph.configNode[to] !== graph.configNode[from] || (graph.configInvalid[to] === 0 && graph.configNoInput[to] === 0);
+      const link = moveLink(id, move, leaves);
+      if (link !== undefined) links.push(link, ...branchLinks(graph, linkTarget(graph, id, move)));
+    }
+    configs.push(to);
   }
   const agent = graph.nodeIds[reach.nodeIndex] as string;
   steps.push(`${agent}: hold${reach.holdMicros > 0 ? ` (median ${toSeconds(reach.holdMicros)} s)` : ''}`);
@@ -82,6 +118,7 @@ function factsOf(graph: ConfigGraph, reach: AgentReach, edges: number[]): RouteF
     decisionNodes,
     steps,
     usesShortcut,
+    links: [...branchLinks(graph, graph.menu.start), ...links],
   };
 }
 

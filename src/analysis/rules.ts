@@ -108,8 +108,12 @@ const checks: Record<(typeof CHECKS)[number], Check> = {
     if (m.queueTransparency === null) return unknown('The queue does not say whether the wait is announced (wait.announced).');
     return verdict(m.queueTransparency.announced === true, `Queue ${m.queueWait?.agent ?? ''}: the expected wait is ${m.queueTransparency.announced ? '' : 'not '}announced.`);
   },
-  callbackOffered: (m) => {
+  callbackOffered: (m, _menu, params) => {
     if (m.callback === null) return fail('No person is reached, so no callback either.');
+    const wait = m.callback.waitSeconds;
+    if (m.callback.offered !== true && wait !== null && wait <= num(params, 'unlessWaitUpTo', 120)) {
+      return pass(`Queue ${m.queueWait?.agent ?? ''}: median wait ${formatSeconds(wait)}, short enough to need no callback.`);
+    }
     if (m.callback.offered === null) return unknown('The queue does not say whether it offers a callback (agent.callback).');
     return verdict(m.callback.offered, `Queue ${m.queueWait?.agent ?? ''} ${m.callback.offered ? 'offers' : 'does not offer'} a callback.`);
   },

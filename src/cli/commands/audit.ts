@@ -1,0 +1,121 @@
+/** `ivr audit <menu>`: the friction score with its evidence and rule results; fails CI on `--fail-above` / `--fail-on`. */
+import type { Command } from 'commander';
+import { auditMenu, type AuditReport } from '../../analysis/audit.js';
+import { gradeRank, type FrictionWeights } from '../../analysis/score.js';
+import { usageError } from '../../model/index.js';
+import { auditText } from '../../report/audit-text.js';
+import { auditDiagram } from '../../report/diagram.js';
+import { toDot } from '../../report/dot.js';
+import { auditHtml } from '../../report/html.js';
+import { auditMarkdown } from '../../report/markdown.js';
+import { toMermaid } from '../../report/mermaid.js';
+import { dotToSvg } from '../../report/svg.js';
+import type { CliContext } from '../context.js';
+import { writeFileAtomic } from '../io.js';
+import { loadMenuFile } from '../load-menu-file.js';
+import { loadProfiles, loadWeights } from '../rule-files.js';
+import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+
+const FORMATS = ['text', 'md', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface AuditFlags extends SituationFlags {
+  format: string;
+  json?: boolean;
+  rules?: string;
+  failAbove?: string;
+  failOn?: string;
+  out?: string;
+  maxMb: string;
+}
+
+export function parseFormat<T extends string>(value: string, formats: readonly T[]): T {
+  if (!(formats as readonly string[]).includes(value)) {
+    throw usageError('bad_format', { en: `--format "${value}": use one of ${formats.join(', ')}.`, 'zh-CN': `--format "${value}":可选 ${formats.join(', ')}。` });
+  }
+  return value as T;
+}
+
+export function parseFailAbove(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    throw usageError('bad_option', { en: `--fail-above "${text}" must be a number from 0 to 100.`, 'zh-CN': `--fail-above "${text}" 必须是 0 到 100 之间的数。` });
+  }
+  return value;
+}
+
+export function parseFailOn(text: string | undefined, weights: FrictionWeights): number | undefined {
+  if (text === undefined) return undefined;
+  const rank = gradeRank(text, weights);
+  if (rank < 0) {
+    const grades = weights.grades.map((g) => g.grade).join(', ');
+    throw usageError('bad_option', { en: `--fail-on "${text}" must be a grade: ${grades}.`, 'zh-CN': `--fail-on "${text}" 必须是等级:${grades}。` });
+  }
+  return rank;
+}
+
+/** True when the report crosses a threshold the user asked to fail on. */
+export function failsThreshold(report: Pick<AuditReport, 'score' | 'grade'>, weights: FrictionWeights, failAbove?: number, failOnRank?: number): boolean {
+  if (failAbove !== undefined && report.score > failAbove) return true;
+  return failOnRank !== undefined && gradeRank(report.grade, weights) >= failOnRank;
+}
+
+export function situationOptions(flags: SituationFlags, now: () => number) {
+  const list = (text: string | undefined) => new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  if (flags.at !== undefined) return { situation: situationFrom(flags, now) };
+  return { caller: list(flags.caller), facts: list(flags.fact) };
+}
+
+async function render(report: AuditReport, format: Format, menu: Parameters<typeof auditDiagram>[0]): Promise<string> {
+  switch (format) {
+    case 'text':
+      return auditText(report);
+    case 'json':
+      return JSON.stringify(report, null, 2);
+    case 'md':
+      return auditMarkdown(report, toMermaid(auditDiagram(menu, report.metrics)));
+    case 'html':
+      return auditHtml(report, await dotToSvg(toDot(auditDiagram(menu, report.metrics), report.menu)));
+  }
+}
+
+export function register(program: Command, context: CliContext): void {
+  const command = program
+    .command('audit')
+    .description('score how much friction a menu puts between a caller and a person (Menu Friction Index, 0-100, higher is worse), with evidence and rule checks')
+    .argument('<menu>', 'an ivr-menu/1 JSON file')
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
+    .option('--json', 'same as --format json')
+    .option('--rules <profiles>', 'rule profiles, comma-separated names from rules/ or .json paths (default: all bundled)')
+    .option('--fail-above <n>', 'exit 1 when the friction index is above n')
+    .option('--fail-on <grade>', 'exit 1 at this grade or worse (A-F)')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
+  addSituationOptions(command)
+    .addHelpText('after', `
+Without --at, route figures are taken at the hour of the week where the
+announced route to a person is fastest, and hours coverage scans all 168 hours.
+
+Exit codes: 0 done, 1 over --fail-above / at or worse than --fail-on, 2 bad input.
+
+Example:
+  $ ivr audit menus/insurance-es-alameda.json --rules es-ley-10-2025 --fail-on D
+  insurance-es-alameda: Aseguradora Alameda, atención al cliente (ejemplo)
+  Menu Friction Index 16.2 / 100 (higher is worse), grade B, coverage 100 %
+  …
+  $ ivr audit menus/demo-bank.json --format html -o demo-bank.html`)
+    .action(async (file: string, flags: AuditFlags) => {
+      const format = parseFormat(flags.json ? 'json' : flags.format, FORMATS);
+      const weights = loadWeights();
+      const failAbove = parseFailAbove(flags.failAbove);
+      const failOn = parseFailOn(flags.failOn, weights);
+      const profiles = loadProfiles(flags.rules);
+      const { menu } = loadMenuFile(file, context.maxBytes(flags.maxMb));
+      const report = auditMenu(menu, { weights, profiles, ...situationOptions(flags, context.now) });
+      const output = await render(report, format, menu);
+      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
+      else context.out(output);
+      context.setExitCode(failsThreshold(report, weights, failAbove, failOn) ? 1 : 0);
+    });
+}

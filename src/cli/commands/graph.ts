@@ -1,0 +1,51 @@
+/** `ivr graph <menu>`: the menu as a diagram (Mermaid, DOT or SVG) with the fastest route, unannounced options, hang-ups and doom loops marked. */
+import type { Command } from 'commander';
+import { computeMetrics } from '../../analysis/metrics.js';
+import { auditDiagram } from '../../report/diagram.js';
+import { toDot } from '../../report/dot.js';
+import { toMermaid } from '../../report/mermaid.js';
+import { dotToSvg } from '../../report/svg.js';
+import type { CliContext } from '../context.js';
+import { writeFileAtomic } from '../io.js';
+import { loadMenuFile } from '../load-menu-file.js';
+import { loadWeights } from '../rule-files.js';
+import { addSituationOptions, type SituationFlags } from '../situation-options.js';
+import { parseFormat, situationOptions } from './audit.js';
+
+const FORMATS = ['mermaid', 'dot', 'svg'] as const;
+
+interface GraphFlags extends SituationFlags {
+  format: string;
+  out?: string;
+  maxMb: string;
+}
+
+export function register(program: Command, context: CliContext): void {
+  const command = program
+    .command('graph')
+    .description('draw a menu: Mermaid, Graphviz DOT or SVG, with the fastest route highlighted, unannounced options dashed, hang-ups and doom loops marked')
+    .argument('<menu>', 'an ivr-menu/1 JSON file')
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'mermaid')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
+  addSituationOptions(command)
+    .addHelpText('after', `
+SVG is rendered offline by the WASM build of Graphviz (@hpcc-js/wasm-graphviz).
+
+Example:
+  $ ivr graph tests/fixtures/audit/toy.json --format mermaid
+  flowchart TD
+    n0["greeting<br/>Welcome to Toy Telecom. Try our new…"]
+    …
+  $ ivr graph menus/demo-bank.json --format svg -o demo-bank.svg`)
+    .action(async (file: string, flags: GraphFlags) => {
+      const format = parseFormat(flags.format, FORMATS);
+      const { menu } = loadMenuFile(file, context.maxBytes(flags.maxMb));
+      const metrics = computeMetrics(menu, loadWeights(), situationOptions(flags, context.now));
+      const diagram = auditDiagram(menu, metrics);
+      const dot = () => toDot(diagram, menu.id);
+      const output = format === 'mermaid' ? toMermaid(diagram) : format === 'dot' ? dot() : await dotToSvg(dot());
+      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
+      else context.out(output);
+    });
+}

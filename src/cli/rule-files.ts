@@ -1,0 +1,56 @@
+/**
+ * Reads the audit's data files: the friction weights and the rule profiles
+ * of the package's `rules/` folder (or a profile file named by path).
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseProfile, type RuleProfile } from '../analysis/rules.js';
+import { parseWeights, type FrictionWeights } from '../analysis/score.js';
+import { usageError } from '../model/index.js';
+import { readTextFile } from './io.js';
+
+const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const WEIGHTS = 'friction-weights';
+const MAX_BYTES = 4 * 2 ** 20;
+
+export function loadWeights(): FrictionWeights {
+  return parseWeights(JSON.parse(readTextFile(`${RULES_DIR}${WEIGHTS}.json`, MAX_BYTES)));
+}
+
+export function profileNames(): string[] {
+  return readdirSync(RULES_DIR)
+    .filter((file) => file.endsWith('.json') && file !== `${WEIGHTS}.json`)
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
+function loadProfileFile(file: string): RuleProfile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readTextFile(file, MAX_BYTES));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw usageError('bad_profile', { en: `${file}: not valid JSON.`, 'zh-CN': `${file}:不是有效的 JSON。` });
+    throw error;
+  }
+  try {
+    return parseProfile(data);
+  } catch {
+    throw usageError('bad_profile', { en: `${file}: not a rule profile (see docs/audit.md).`, 'zh-CN': `${file}:不是规则配置文件(见 docs/audit.md)。` });
+  }
+}
+
+/** `--rules a,b`: profile names from rules/ or paths to profile files; default every bundled profile. */
+export function loadProfiles(option: string | undefined): RuleProfile[] {
+  const known = profileNames();
+  const wanted = option === undefined ? known : option.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return wanted.map((name) => {
+    if (name.endsWith('.json')) return loadProfileFile(name);
+    if (!known.includes(name)) {
+      throw usageError('unknown_profile', {
+        en: `--rules: no profile "${name}"; known: ${known.join(', ')} (or a path to a .json profile).`,
+        'zh-CN': `--rules:没有名为 "${name}" 的规则配置;可用:${known.join(', ')}(或 .json 文件路径)。`,
+      });
+    }
+    return loadProfileFile(`${RULES_DIR}${name}.json`);
+  });
+}

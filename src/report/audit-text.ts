@@ -1,0 +1,62 @@
+/** The audit for a terminal: score line, routes, hard fails, the breakdown with evidence, rule results. */
+import type { AuditReport } from '../analysis/audit.js';
+import type { RouteFacts } from '../analysis/route-facts.js';
+
+export function points(value: number | null): string {
+  return value === null ? 'n/a' : (Math.round(value * 10) / 10).toFixed(1);
+}
+
+export function seconds(value: number): string {
+  return `${Math.round(value * 10) / 10} s`;
+}
+
+export function routeLine(route: RouteFacts | null): string {
+  if (route === null) return 'none';
+  const actions = `${route.actions} action${route.actions === 1 ? '' : 's'}`;
+  return `${seconds(route.menuSeconds)} menu + ${seconds(route.holdSeconds)} hold = ${seconds(route.totalSeconds)}, ${actions}`;
+}
+
+export function scoreLine(report: AuditReport): string {
+  const fails = report.hardFails.length > 0 ? ` (hard fail ${report.hardFails.join(', ')})` : '';
+  return `Menu Friction Index ${report.score.toFixed(1)} / 100 (higher is worse), grade ${report.grade}${fails}, coverage ${report.coverage} %`;
+}
+
+export function hoursLine(report: AuditReport): string {
+  const h = report.metrics.hoursCoverage;
+  return `${h.openHours} of ${h.hours} hours (${Math.round(h.share * 100)} %)`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+export function auditText(report: AuditReport): string {
+  const m = report.metrics;
+  const lines = [
+    `${report.menu}: ${report.name}`,
+    scoreLine(report),
+    `Routes computed for ${m.moment} (the hour of the week where the announced route is fastest, unless --at is given)`,
+    '',
+    `Fastest route:    ${routeLine(m.fastestRoute)}`,
+    ...(m.fastestRoute ? [`  ${m.fastestRoute.steps.join(' → ')}`] : []),
+    `Announced route:  ${routeLine(m.announcedRoute)}`,
+    ...(m.announcedRoute ? [`  ${m.announcedRoute.steps.join(' → ')}`] : []),
+    `Hidden-shortcut gain: ${m.hiddenShortcutGainSeconds === null ? 'n/a' : seconds(m.hiddenShortcutGainSeconds)}`,
+    `Hours with a person: ${hoursLine(report)}`,
+  ];
+  if (report.flags.length > 0) {
+    lines.push('', 'Hard fails (grade forced to F):');
+    for (const flag of report.flags) lines.push(`  ${flag.id}  ${flag.name}: ${flag.evidence.text}`);
+  }
+  lines.push('', 'Breakdown (points / max, evidence):');
+  for (const c of report.components) {
+    lines.push(`  ${c.id}  ${pad(`${points(c.points)}/${c.max}`, 9)} ${c.name}`, `               ${c.evidence.text}`);
+  }
+  if (report.rules.length > 0) {
+    lines.push('', 'Rules:');
+    for (const rule of report.rules) {
+      lines.push(`  ${pad(rule.result, 14)} ${rule.profile} ${rule.id}: ${rule.title}`, `                 ${rule.evidence.text} [${rule.source.name}]`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+/**
+ * The menu as a diagram model that Mermaid and DOT both render: one box per
+ * node, one link per option, `next`, handler and branch case (keyed like
+ * `RouteFacts.links`), with the marks the audit adds — the fastest route,
+ * unannounced options (dashed), hang-ups, dead ends and doom loops.
+ */
+import { promptText, type Condition, type Menu, type MenuNodeUnion } from '../model/index.js';
+import type { RouteFacts } from '../analysis/route-facts.js';
+
+export type BoxKind = 'say' | 'menu' | 'input' | 'branch' | 'agent' | 'hangup' | 'disconnect';
+
+export interface Box {
+  id: string;
+  kind: BoxKind;
+  label: string;
+  onRoute: boolean;
+  /** no route from here reaches a person, and the caller can go round forever */
+  doomLoop: boolean;
+  /** no route from here reaches a person */
+  deadEnd: boolean;
+}
+
+export interface Link {
+  key: string;
+  from: string;
+  to: string;
+  label: string;
+  /** an option the prompts do not announce */
+  unannounced: boolean;
+  /** an error or silence handler */
+  failure: boolean;
+  onRoute: boolean;
+}
+
+export interface Diagram {
+  boxes: Box[];
+  links: Link[];
+}
+
+export interface DiagramMarks {
+  route?: RouteFacts | null;
+  deadEnds?: readonly string[];
+  doomLoops?: readonly string[];
+}
+
+/** The synthetic box a handler without `then` leads to. */
+export const DISCONNECT = '#disconnect';
+
+function conditionText(condition: Condition): string {
+  if ('open' in condition) return `open ${condition.open}`;
+  if ('caller' in condition) return `caller ${condition.caller}`;
+  if ('fact' in condition) return `fact ${condition.fact}`;
+  if ('not' in condition) return `not ${conditionText(condition.not)}`;
+  if ('all' in condition) return condition.all.map(conditionText).join(' and ');
+  return condition.any.map(conditionText).join(' or ');
+}
+
+function shorten(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function boxLabel(id: string, node: MenuNodeUnion): string {
+  switch (node.type) {
+    case 'say':
+    case 'menu':
+    case 'input':
+      return `${id}\n${shorten(promptText(node.prompt))}`;
+    case 'branch':
+      return `${id}?`;
+    case 'agent': {
+      const wait = node.wait?.medianSeconds;
+      return `${id}\nperson${wait === undefined ? '' : `, wait ${wait} s`}`;
+    }
+    case 'hangup':
+      return `${id}\nhang-up`;
+  }
+}
+
+function handlerLinks(id: string, node: Extract<MenuNodeUnion, { type: 'menu' | 'input' }>): Omit<Link, 'onRoute'>[] {
+  return (['invalid', 'noInput'] as const).map((kind) => {
+    const handler = node[kind] ?? { retries: 2 };
+    const label = `${kind === 'invalid' ? 'invalid' : 'silence'} ×${handler.retries + 1}`;
+    return { key: `${id}|${kind}`, from: id, to: handler.then ?? DISCONNECT, label, unannounced: false, failure: true };
+  });
+}
+
+function nodeLinks(id: string, node: MenuNodeUnion): Omit<Link, 'onRoute'>[] {
+  const link = (key: string, to: string, label: string, unannounced = false) => ({ key: `${id}|${key}`, from: id, to, label, unannounced, failure: false });
+  switch (node.type) {
+    case 'say':
+      return [link('next', node.next, '')];
+    case 'menu':
+      return [
+        ...node.options.map((option, index) => {
+          const said = option.phrases?.[0] === undefined ? '' : `"${option.phrases[0]}"`;
+          const label = [option.key, said].filter((part) => part !== undefined && part !== '').join(' / ');
+          return link(`opt${index}`, option.next, shorten(option.label ? `${label} ${option.label}` : label, 30), !option.advertised);
+        }),
+        ...handlerLinks(id, node),
+      ];
+    case 'input':
+      return [link('next', node.next, 'digits'), ...handlerLinks(id, node)];
+    case 'branch':
+      return [...node.cases.map((c, index) => link(`case${index}`, c.next, shorten(conditionText(c.when), 30))), link('otherwise', node.otherwise, 'otherwise')];
+    case 'agent':
+    case 'hangup':
+      return [];
+  }
+}
+
+export function menuDiagram(menu: Menu, marks: DiagramMarks = {}): Diagram {
+  const routeLinks = new Set(marks.route?.links ?? []);
+  const routeNodes = new Set<string>();
+  const links: Link[] = [];
+  for (const [id, node] of Object.entries(menu.nodes)) {
+    for (const link of nodeLinks(id, node)) {
+      const onRoute = routeLinks.has(link.key);
+      if (onRoute) routeNodes.add(link.from).add(link.to);
+      links.push({ ...link, onRoute });
+    }
+  }
+  if (marks.route) routeNodes.add(menu.start).add(marks.route.agent);
+  const deadEnds = new Set(marks.deadEnds ?? []);
+  const doomLoops = new Set(marks.doomLoops ?? []);
+  const boxes: Box[] = Object.entries(menu.nodes).map(([id, node]) => ({
+    id, kind: node.type, label: boxLabel(id, node),
+    onRoute: routeNodes.has(id), doomLoop: doomLoops.has(id), deadEnd: deadEnds.has(id) && !doomLoops.has(id),
+  }));
+  if (links.some((link) => link.to === DISCONNECT)) {
+    boxes.push({ id: DISCONNECT, kind: 'disconnect', label: 'disconnect\n(call ends)', onRoute: false, doomLoop: false, deadEnd: true });
+  }
+  return { boxes, links };
+}
+
+/** The diagram with an audit's marks: its fastest route, dead ends and doom loops. */
+export function auditDiagram(menu: Menu, metrics: { fastestRoute: RouteFacts | null; traps: { deadEnds: readonly string[]; doomLoops: readonly string[] } }): Diagram {
+  return menuDiagram(menu, { route: metrics.fastestRoute, deadEnds: metrics.traps.deadEnds, doomLoops: metrics.traps.doomLoops });
+}

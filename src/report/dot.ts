@@ -1,0 +1,58 @@
+/**
+ * The menu diagram as Graphviz DOT: the fastest route in bold amber,
+ * unannounced options dashed, error handlers grey, people green, hang-ups
+ * red, doom loops dark red and dashed.
+ */
+import type { Box, Diagram, Link } from './diagram.js';
+
+function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+const SHAPES: Record<Box['kind'], string> = {
+  say: 'box', menu: 'box', input: 'box', branch: 'diamond', agent: 'oval', hangup: 'octagon', disconnect: 'octagon',
+};
+
+function boxAttributes(box: Box): string {
+  let fill = '#ffffff';
+  let color = '#475569';
+  let style = box.kind === 'branch' ? 'filled' : 'rounded,filled';
+  if (box.kind === 'agent') [fill, color] = ['#dcfce7', '#15803d'];
+  if (box.kind === 'hangup' || box.kind === 'disconnect' || box.deadEnd) [fill, color] = ['#fee2e2', '#b91c1c'];
+  if (box.doomLoop) {
+    [fill, color] = ['#fecaca', '#7f1d1d'];
+    style += ',dashed';
+  }
+  const width = box.onRoute ? 3 : 1;
+  if (box.onRoute && box.kind !== 'agent') fill = '#fde68a';
+  if (box.onRoute) color = '#b45309';
+  if (box.kind === 'hangup' || box.kind === 'disconnect') style = style.replace('rounded,', '');
+  return `shape=${SHAPES[box.kind]}, style=${quote(style)}, fillcolor=${quote(fill)}, color=${quote(color)}, penwidth=${width}`;
+}
+
+function linkAttributes(link: Link): string {
+  const parts = [`label=${quote(link.label)}`];
+  if (link.onRoute) parts.push('color="#b45309"', 'penwidth=3', 'fontcolor="#92400e"');
+  else if (link.failure) parts.push('color="#94a3b8"', 'fontcolor="#64748b"');
+  if (link.unannounced) parts.push('style=dashed');
+  return parts.join(', ');
+}
+
+export function toDot(diagram: Diagram, title = 'menu'): string {
+  const ids = new Map(diagram.boxes.map((box, index) => [box.id, `n${index}`]));
+  const lines = [
+    `digraph ${quote(title)} {`,
+    '  rankdir=TB;',
+    '  graph [fontname="Helvetica", nodesep=0.3, ranksep=0.45];',
+    '  node [fontname="Helvetica", fontsize=10, margin="0.12,0.05"];',
+    '  edge [fontname="Helvetica", fontsize=9, arrowsize=0.7];',
+  ];
+  for (const box of diagram.boxes) lines.push(`  ${ids.get(box.id)} [label=${quote(box.label)}, ${boxAttributes(box)}];`);
+  for (const link of diagram.links) {
+    const from = ids.get(link.from);
+    const to = ids.get(link.to);
+    if (from !== undefined && to !== undefined) lines.push(`  ${from} -> ${to} [${linkAttributes(link)}];`);
+  }
+  lines.push('}');
+  return lines.join('\n');
+}

@@ -1,0 +1,15 @@
+/**
+ * DOT → SVG with the WASM build of Graphviz shipped inside
+ * @hpcc-js/wasm-graphviz: no network, no system `dot`. The WASM module is
+ * loaded once per process (about 100 ms the first time).
+ */
+import { Graphviz } from '@hpcc-js/wasm-graphviz';
+
+let graphviz: Promise<Graphviz> | undefined;
+
+export async function dotToSvg(dot: string): Promise<string> {
+  graphviz ??= Graphviz.load();
+  const svg = (await graphviz).dot(dot, 'svg');
+  // Drop the XML prolog and doctype so the SVG can be inlined in HTML.
+  return svg.slice(svg.indexOf('<svg'));
+}
