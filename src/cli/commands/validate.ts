@@ -33,9 +33,13 @@ export function register(program: Command, context: CliContext): void {
     .addHelpText('after', `
 Exit codes: 0 every file is valid (warnings allowed), 2 a file has errors.
 
-Example:
-  $ ivr validate menus/example-card-line.json
-  menus/example-card-line.json: OK`)
+Examples:
+  $ ivr validate menus/demo-bank.json menus/card-cobalt.json
+  menus/demo-bank.json: OK
+  menus/card-cobalt.json: OK
+  $ ivr validate tests/fixtures/broken/unknown-node.json
+  tests/fixtures/broken/unknown-node.json:11:34  nodes.main.options[0].next  Option 0 of "main" leads to "agnet", which is not a node of this menu. Did you mean "agent"?
+  $ ivr validate --json menus/*.json   (one report per file: file, ok, errors, warnings; messages in en and zh-CN)`)
     .action((files: string[], options: { json?: boolean; maxMb: string }) => {
       const maxBytes = context.maxBytes(options.maxMb);
       const reports = files.map((file) => checkFile(file, maxBytes));
