@@ -124,11 +124,36 @@ export function scriptToken(move: Move): string {
   }
 }
 
+/** A move of a route, and how long the caller's action in it lasts (what follows any prompt heard first). */
+export interface ScriptMove {
+  move: Move;
+  actionMicros: Micros;
+}
+
+/**
+ * The route as an `ivr call --script` string. The machine sends a key or a
+ * phrase and reads the next token while the action is still under way; a
+ * `wait` read then ends when that action lands on its next node. So a
+ * `wait` (a listen or a no-input) right after an action that takes time
+ * needs one more `wait` in front, to let the action land first.
+ */
+export function scriptOf(moves: readonly ScriptMove[]): string {
+  const tokens: string[] = [];
+  let pendingAction = false;
+  for (const { move, actionMicros } of moves) {
+    const passive = move.do === 'listen' || move.do === 'wait';
+    if (passive && pendingAction) tokens.push('wait');
+    tokens.push(scriptToken(move));
+    pendingAction = !passive && actionMicros > 0;
+  }
+  return tokens.join(',');
+}
+
 /** Builds a route from the edges the search chose and the agent it reached. */
 export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: readonly number[], agent: AgentReach, departmentChoice: boolean): Route {
   const { menu } = graph;
   const steps: RouteStep[] = [];
-  const tokens: string[] = [];
+  const moves: ScriptMove[] = [];
   let flags = 0;
   let config = graph.start;
   for (const edge of edges) {
@@ -137,7 +162,7 @@ export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: 
     const node = graph.nodes[nodeIndex] as MenuNodeUnion;
     const move = (graph.moves[nodeIndex] as readonly Move[])[graph.edgeMove[edge] as number] as Move;
     steps.push(...stepsOfMove(nodeId, node, move, menu));
-    tokens.push(scriptToken(move));
+    moves.push({ move, actionMicros: move.micros - listenFirst(node, menu) });
     flags |= graph.edgeFlags[edge] as number;
     config = graph.edgeTarget[edge] as number;
   }
@@ -159,7 +184,7 @@ export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: 
     actions: agent.actions,
     steps,
     strategies: strategiesOf(flags, departmentChoice),
-    script: tokens.join(','),
+    script: scriptOf(moves),
     estimated: agentEstimated || (flags & EdgeFlag.estimated) !== 0,
     flags,
   };

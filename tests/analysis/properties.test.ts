@@ -1,0 +1,77 @@
+/**
+ * Properties over random valid menus (tests/helpers/arbitrary-menu.ts), with
+ * fixed seeds printed in the titles:
+ * - every route found, replayed through the XState machine, ends at the
+ *   route's agent at the route's menu time (to 1 ms);
+ * - the brute-force oracle agrees on the optimum's figures for each
+ *   objective, and finds no agent exactly when the search reports none.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NOT_ADVERTISED, fastestRoute, routes, type Objective, type Route } from '../../src/analysis/index.js';
+import { replayRoute } from '../../src/analysis/replay.js';
+import type { Move } from '../../src/model/index.js';
+import { arbitraryMenu, arbitrarySituation } from '../helpers/arbitrary-menu.js';
+import { bruteForce } from '../helpers/brute-force.js';
+
+const REPLAY_SEED = 20261130;
+const ORACLE_SEED = 424242;
+const REPLAY_RUNS = 1000;
+const ORACLE_RUNS = 400;
+
+/** The oracle's two figures for an objective, in the order the objective ranks them. */
+function figures(objective: Objective, menuMicros: number, holdMicros: number, actions: number): [number, number] {
+  switch (objective) {
+    case 'total':
+      return [menuMicros + holdMicros, actions];
+    case 'menu':
+      return [menuMicros, actions];
+    case 'keys':
+      return [actions, menuMicros + holdMicros];
+  }
+}
+
+const notAdvertised = (move: Move): boolean =>
+  move.do === 'wait' || ((move.do === 'press' || move.do === 'say') && (!move.valid || !move.advertised));
+
+describe(`replay through the machine (seed ${REPLAY_SEED}, ${REPLAY_RUNS} menus)`, () => {
+  it('the fastest route ends at its agent at its menu time, and so do its alternatives', () => {
+    let replayed = 0;
+    fc.assert(
+      fc.property(arbitraryMenu(), arbitrarySituation(), fc.constantFrom<Objective>('total', 'menu', 'keys'), (menu, situation, objective) => {
+        const found = routes(menu, { situation, objective, count: 3 }).filter((route): route is Route => route.reachable);
+        for (const route of found) {
+          const check = replayRoute(menu, situation, route);
+          expect(check.actual, `script ${route.script}`).toEqual({ ...check.actual, node: route.outcome, type: 'agent' });
+          expect(Math.abs((check.actual.menuSeconds ?? NaN) - route.menuMicros / 1e6)).toBeLessThanOrEqual(0.001);
+          replayed++;
+        }
+      }),
+      { seed: REPLAY_SEED, numRuns: REPLAY_RUNS },
+    );
+    // The generator must actually produce reachable humans, or the property proves little.
+    expect(replayed).toBeGreaterThan(REPLAY_RUNS / 3);
+  });
+});
+
+describe(`brute-force oracle (seed ${ORACLE_SEED}, ${ORACLE_RUNS} menus × 3 objectives)`, () => {
+  it('agrees on the optimum time and action count, and on whether a human is reachable at all', () => {
+    let reachable = 0;
+    fc.assert(
+      fc.property(arbitraryMenu({ maxNodes: 6 }), arbitrarySituation(), fc.boolean(), (menu, situation, advertisedOnly) => {
+        for (const objective of ['total', 'menu', 'keys'] as const) {
+          const route = fastestRoute(menu, { situation, objective, advertisedOnly });
+          const oracle = bruteForce(menu, situation, objective, advertisedOnly ? { refuse: notAdvertised } : {});
+          expect(route.reachable).toBe(oracle !== undefined);
+          if (!route.reachable || oracle === undefined) continue;
+          reachable++;
+          expect(figures(objective, route.menuMicros, route.holdMicros, route.actions))
+            .toEqual(figures(objective, oracle.menuMicros, oracle.holdMicros, oracle.actions));
+          if (advertisedOnly) expect(route.flags & NOT_ADVERTISED).toBe(0);
+        }
+      }),
+      { seed: ORACLE_SEED, numRuns: ORACLE_RUNS },
+    );
+    expect(reachable).toBeGreaterThan(ORACLE_RUNS / 3);
+  });
+});
