@@ -16,6 +16,6 @@ export {
   type CallSession, type CallView, type CallOutcome, type CallPhase, type CallLogEntry, type CallLogKind, type SendResult,
 } from './session.js';
 export {
-  parseScript, runScript, formatToken, DEFAULT_MAX_MICROS,
+  parseScript, runScript, transcriptOf, formatToken, DEFAULT_MAX_MICROS,
   type ScriptToken, type Transcript, type TranscriptEvent,
 } from './script.js';

@@ -116,6 +116,21 @@ function transcriptEvent(entry: CallLogEntry): TranscriptEvent {
   return event;
 }
 
+/**
+ * The transcript of a call so far (`unfinished` while it goes on), for a
+ * scripted run or a live one (`ivr call` saves the same shape).
+ */
+export function transcriptOf(menu: Menu, session: CallSession, unused: readonly ScriptToken[] = []): Transcript {
+  const view = session.view();
+  const events = session.log().map(transcriptEvent);
+  for (const token of unused) events.push({ at: session.now() / 1e6, node: view.node, kind: 'unused', token: formatToken(token) });
+  const outcome = view.outcome;
+  if (outcome === undefined) return { menu: menu.id, outcome: { node: view.node, type: 'unfinished' }, menuSeconds: null, events };
+  const result: Transcript['outcome'] = { node: outcome.node, type: outcome.type };
+  if (outcome.reason !== undefined) result.reason = outcome.reason;
+  return { menu: menu.id, outcome: result, menuSeconds: outcome.menuMicros / 1e6, events };
+}
+
 /** Runs a script through a fresh call of the menu and reports where and when it ended. */
 export function runScript(menu: Menu, situation: Situation, script: ScriptToken[] | string, options: { maxMicros?: Micros } = {}): Transcript {
   const tokens = typeof script === 'string' ? parseScript(script) : script;
@@ -124,14 +139,5 @@ export function runScript(menu: Menu, situation: Situation, script: ScriptToken[
   let played = 0;
   while (played < tokens.length && play(session, tokens[played] as ScriptToken, limit)) played++;
   while (step(session, limit));
-  const events = session.log().map(transcriptEvent);
-  const view = session.view();
-  for (const token of tokens.slice(played)) {
-    events.push({ at: session.now() / 1e6, node: view.node, kind: 'unused', token: formatToken(token) });
-  }
-  const outcome = view.outcome;
-  if (outcome === undefined) return { menu: menu.id, outcome: { node: view.node, type: 'unfinished' }, menuSeconds: null, events };
-  const result: Transcript['outcome'] = { node: outcome.node, type: outcome.type };
-  if (outcome.reason !== undefined) result.reason = outcome.reason;
-  return { menu: menu.id, outcome: result, menuSeconds: outcome.menuMicros / 1e6, events };
+  return transcriptOf(menu, session, tokens.slice(played));
 }
