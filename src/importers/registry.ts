@@ -51,7 +51,8 @@ export function notAFlow(file: SourceFile): Issue | undefined {
   if (withoutComments(text) === '') {
     return reason('comments_only', 'The file holds only comments: there is no flow to import.', '文件只有注释:没有可导入的流程。');
   }
-  if (/^\s*[{[]/.test(text)) {
+  // `[general]` opens a dialplan, not a JSON array.
+  if (/^\s*(\{|\[\s*([[{"\d-]|\]|$))/.test(text)) {
     try {
       parseUntrustedJson(file.name, text, Number.MAX_SAFE_INTEGER);
     } catch (error) {
