@@ -6,6 +6,7 @@ import { register as escape } from './escape.js';
 import { register as importFlow } from './import.js';
 import { register as audit } from './audit.js';
 import { register as graph } from './graph.js';
+import { register as compare } from './compare.js';
 import { register as call } from './call.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, call];
+export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, compare, call];

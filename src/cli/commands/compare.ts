@@ -1,0 +1,145 @@
+/**
+ * `ivr compare <files or folders…>`: audits many menus and ranks them, as a
+ * terminal table, csv, json, md or html. Broken files get a row with their
+ * problem; many files are audited in worker threads; a progress bar (Ink)
+ * shows on a terminal when there are more than a few files.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { ProgressBar } from '@inkjs/ui';
+import { Box, render, Text } from 'ink';
+import { createElement } from 'react';
+import { sortRows, type CompareRow } from '../../analysis/compare.js';
+import { usageError } from '../../model/index.js';
+import { compareHtml } from '../../report/compare-html.js';
+import { compareMarkdown } from '../../report/compare-markdown.js';
+import { compareTable } from '../../report/compare-table.js';
+import { compareCsv } from '../../report/csv.js';
+import type { CliContext } from '../context.js';
+import { writeFileAtomic } from '../io.js';
+import { loadWeights } from '../rule-files.js';
+import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { auditFilesHere, auditFilesInWorkers, loadTools, workerCount, type CompareJob } from '../workers.js';
+import { parseFormat } from './audit.js';
+
+const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+/** More files than this get a progress bar on a terminal. */
+const PROGRESS_AFTER = 5;
+/** More files than this are audited in worker threads (unless --workers says otherwise). */
+const WORKERS_AFTER = 24;
+
+interface CompareFlags extends SituationFlags {
+  format: string;
+  rules?: string;
+  out?: string;
+  workers?: string;
+  maxMb: string;
+}
+
+/** Files named, and the .json files under folders named (recursively, sorted); missing paths are kept to be reported in their row. */
+export function expandInputs(inputs: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.json')) files.push(path);
+    }
+  };
+  for (const input of inputs) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(input).isDirectory();
+    } catch {
+      isFolder = false;
+    }
+    if (isFolder) walk(input);
+    else files.push(input);
+  }
+  return files;
+}
+
+function parseWorkers(text: string | undefined, files: number): number {
+  if (text === undefined) return files > WORKERS_AFTER ? workerCount(files) : 0;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 64) {
+    throw usageError('bad_option', { en: `--workers "${text}" must be a whole number from 0 (no threads) to 64.`, 'zh-CN': `--workers "${text}" 必须是 0(不用线程)到 64 的整数。` });
+  }
+  return value;
+}
+
+function render_(rows: CompareRow[], format: Format): string {
+  switch (format) {
+    case 'table':
+      return compareTable(rows);
+    case 'csv':
+      return compareCsv(rows);
+    case 'json':
+      return JSON.stringify(rows, null, 2);
+    case 'md':
+      return compareMarkdown(rows);
+    case 'html':
+      return compareHtml(rows);
+  }
+}
+
+/** An Ink progress bar on stderr; returns the update and stop functions. */
+function progressBar(total: number): { update: (done: number) => void; stop: () => void } {
+  const view = (done: number) =>
+    createElement(Box, { gap: 1 },
+      createElement(Text, null, `auditing ${done}/${total}`),
+      createElement(Box, { width: 40 }, createElement(ProgressBar, { value: Math.round((100 * done) / total) })));
+  const instance = render(view(0), { stdout: process.stderr, patchConsole: false });
+  return { update: (done) => instance.rerender(view(done)), stop: () => instance.unmount() };
+}
+
+export function register(program: Command, context: CliContext): void {
+  const command = program
+    .command('compare')
+    .description('audit many menus and rank them: score, grade, fastest and announced-only time to a person, hours coverage, rule results')
+    .argument('<paths...>', 'menu files, or folders of .json menu files')
+    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
+    .option('--rules <profiles>', 'rule profiles, comma-separated (default: all bundled)')
+    .option('--workers <n>', `worker threads (default: none up to ${WORKERS_AFTER} files, then about one per 16 files, at most one per core)`)
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
+  addSituationOptions(command)
+    .addHelpText('after', `
+Ranked from least to most friction: grade (a hard fail forces F), then score.
+A file that cannot be read or validated is listed last with its problem; the
+others are still compared. Exit codes: 0 done (even with broken files), 2 bad usage.
+
+Example:
+  $ ivr compare menus/ --rules es-ley-10-2025
+  #  menu                  grade  MFI  fastest  announced  hours  failed rules
+  1  insurance-es-alameda  B     16.2   36.7 s     36.7 s  100 %  -
+  …`)
+    .action(async (paths: string[], flags: CompareFlags) => {
+      const format = parseFormat(flags.format, FORMATS);
+      const job: CompareJob = { now: context.now(), maxBytes: context.maxBytes(flags.maxMb) };
+      if (flags.rules !== undefined) job.rules = flags.rules;
+      if (flags.at !== undefined) {
+        situationFrom(flags, context.now); // a bad --at is a usage error before any work
+        job.at = flags.at;
+      }
+      if (flags.caller !== undefined) job.caller = flags.caller;
+      if (flags.fact !== undefined) job.fact = flags.fact;
+      loadTools(job); // a bad --rules is a usage error before any work
+      const files = expandInputs(paths);
+      const threads = parseWorkers(flags.workers, files.length);
+      const bar = context.stdoutIsTTY && process.stderr.isTTY && files.length > PROGRESS_AFTER ? progressBar(files.length) : undefined;
+      const onProgress = (done: number) => bar?.update(done);
+      let rows: CompareRow[];
+      try {
+        rows = threads > 0 ? await auditFilesInWorkers(files, job, threads, onProgress) : await auditFilesHere(files, job, onProgress);
+      } finally {
+        bar?.stop();
+      }
+      const output = render_(sortRows(rows, loadWeights().grades.map((g) => g.grade)), format);
+      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
+      else context.out(output.replace(/\r?\n$/, ''));
+      context.setExitCode(0);
+    });
+}
