@@ -318,10 +318,10 @@ class FreeswitchReader {
         `Several entries match ${typed}; FreeSWITCH runs them all in order. Only the first is imported.`,
         `多个条目匹配 ${typed};FreeSWITCH 会依次全部执行。只导入第一个。`);
     }
-    return this.entryTarget(state, matching[0] as Entry, typed);
+    return this.entryTarget(state, matching[0] as Entry);
   }
 
-  private entryTarget(state: PassState, entry: Entry, typed: string): string {
+  private entryTarget(state: PassState, entry: Entry): string {
     const menu = this.menuOf(state);
     const at = this.at(menu, entry.element, `<entry action="${entry.action}" digits="${entry.digits}">`);
     const entryKey = `${this.stateKey(state)}|entry:${entry.element.line}:${entry.element.column}`;
@@ -329,7 +329,8 @@ class FreeswitchReader {
     const again = (): string => this.pass({ ...state, failures: 0, first: false });
     switch (entry.action) {
       case 'menu-exec-app':
-        return this.app(state, entry.param.replace(/\$1/g, typed), at, entryKey, again);
+        // `$1` (a regex capture) stays as written: one node stands for every string the pattern takes.
+        return this.app(state, entry.param, at, entryKey, again);
       case 'menu-sub': {
         if (!this.menus.has(entry.param)) return this.missingMenu(entry.param, at);
         if (entry.param === menu.name) return again();
