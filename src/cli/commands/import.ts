@@ -83,7 +83,9 @@ Exit codes: 0 imported (warnings allowed), 2 the files cannot be imported (nothi
 
 Example:
   $ ivr import tests/fixtures/importers/twilio-studio/support-line.json -o support-line.json
-  tests/fixtures/importers/twilio-studio/support-line.json:25:5  main_menu  warning: No number_of_digits: after a key Twilio waits 5 s for more digits unless the caller presses #; imported as a wait node after each key.`)
+  tests/fixtures/importers/twilio-studio/support-line.json:22:5  main_menu  warning: Option "#" can never be chosen: "#" is this gather's finish_on_key, which ends the input and is not part of Digits.
+  …
+  $ ivr import ../shared/corpus/amazon-connect --entry _00_routing_flow.json -o goodmeasures.json`)
     .action((paths: string[], flags: ImportFlags) => {
       const maxBytes = context.maxBytes(flags.maxMb);
       const { files, folder } = expand(paths);
