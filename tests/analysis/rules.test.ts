@@ -1,0 +1,124 @@
+/**
+ * Rule profiles: every bundled profile validates and cites a source, and
+ * every check kind gives pass, fail or not-assessable on hand-made menus
+ * whose answers are worked out in the comments.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/analysis/metrics.js';
+import { CHECKS, checkRules, parseProfile, type Rule, type RuleProfile } from '../../src/analysis/rules.js';
+import { parseWeights } from '../../src/analysis/score.js';
+import type { Menu } from '../../src/model/index.js';
+import { menuFile, menuOf } from './helpers.js';
+
+const rulesDir = new URL('../../rules/', import.meta.url);
+const weights = parseWeights(JSON.parse(readFileSync(new URL('friction-weights.json', rulesDir), 'utf8')));
+const toy = menuFile(new URL('../fixtures/audit/toy.json', import.meta.url).pathname);
+
+function check(menu: Menu, rule: Pick<Rule, 'check'> & { params?: Rule['params'] }) {
+  const profile: RuleProfile = {
+    profile: 'test', title: 'test', jurisdiction: 'test',
+    rules: [{ id: 'R', title: 'rule', check: rule.check, params: rule.params ?? {}, source: { name: 'test' } }],
+  };
+  const [result] = checkRules([profile], computeMetrics(menu, weights), menu);
+  return result;
+}
+
+/** main: 1 → a person (wait as given), 2 → sales; default handlers (they hang up). */
+function flat(wait: Record<string, unknown> | undefined, extra: Record<string, unknown> = {}): Menu {
+  return menuOf({
+    main: { type: 'menu', prompt: 'Press 1 for help, 2 to buy.', options: [{ key: '1', next: 'care' }, { key: '2', next: 'sales' }] },
+    care: { type: 'agent', kind: 'service', ...(wait ? { wait } : {}), ...extra },
+    sales: { type: 'agent', kind: 'sales', wait: { medianSeconds: 30 } },
+  });
+}
+
+describe('bundled rule profiles', () => {
+  const files = readdirSync(rulesDir).filter((f) => f.endsWith('.json') && f !== 'friction-weights.json');
+
+  it('has the five required profiles', () => {
+    expect(files.sort()).toEqual(['cn-elderly.json', 'es-ley-10-2025.json', 'eu-human-option.json', 'gethuman-standard.json', 'us-fcc-cable.json']);
+  });
+
+  it.each(files)('%s validates, names itself after its file and cites a source for every rule', (file) => {
+    const profile = parseProfile(JSON.parse(readFileSync(new URL(file, rulesDir), 'utf8')));
+    expect(profile.profile).toBe(file.replace(/\.json$/, ''));
+    for (const rule of profile.rules) expect(rule.source.name.length).toBeGreaterThan(3);
+  });
+
+  it('refuses an unknown check kind', () => {
+    expect(() => parseProfile({ profile: 'x', title: 'x', jurisdiction: 'x', rules: [{ id: 'a', title: 'a', check: 'magic', source: { name: 's' } }] })).toThrow();
+  });
+});
+
+describe('check kinds', () => {
+  it('humanInMainMenu: toy needs 2 decisions (fail), a flat menu 1 (pass)', () => {
+    expect(check(toy, { check: 'humanInMainMenu', params: { maxDepth: 1 } })?.result).toBe('fail');
+    expect(check(flat({ medianSeconds: 60 }), { check: 'humanInMainMenu', params: { maxDepth: 1 } })?.result).toBe('pass');
+  });
+
+  it('answerWithin: median 20 s ≤ 180 s passes; 200 s fails; no wait is not assessable', () => {
+    // The flat menu's announced route goes to the faster of care and sales by total: sales (30 s) unless care is faster.
+    expect(check(flat({ medianSeconds: 20 }), { check: 'answerWithin', params: { seconds: 180, statistic: 'median' } })?.result).toBe('pass');
+    const slow = menuOf({ main: { type: 'menu', prompt: 'Press 1.', options: [{ key: '1', next: 'care' }] }, care: { type: 'agent', wait: { medianSeconds: 200 } } });
+    expect(check(slow, { check: 'answerWithin', params: { seconds: 180, statistic: 'median' } })?.result).toBe('fail');
+    const unknown = menuOf({ main: { type: 'menu', prompt: 'Press 1.', options: [{ key: '1', next: 'care' }] }, care: { type: 'agent' } });
+    expect(check(unknown, { check: 'answerWithin', params: { seconds: 180 } })?.result).toBe('not-assessable');
+  });
+
+  it('answerWithin with menu time (FCC): toy 21 s menu + 40 s p90 = 61 s > 30 s fails', () => {
+    const result = check(toy, { check: 'answerWithin', params: { seconds: 30, statistic: 'p90', include: 'menu' } });
+    expect(result?.result).toBe('fail');
+    expect(result?.evidence.text).toContain('61 s');
+  });
+
+  it('noDisconnect: default handlers hang up (fail); the toy escalates everywhere (pass)', () => {
+    expect(check(flat({ medianSeconds: 20 }), { check: 'noDisconnect' })?.result).toBe('fail');
+    expect(check(toy, { check: 'noDisconnect' })?.result).toBe('pass');
+  });
+
+  it('elderlyDirect and escapeEverywhere on the toy: 2 decisions fail; 0 missing at main fails', () => {
+    expect(check(toy, { check: 'elderlyDirect', params: { maxDecisions: 1 } })?.result).toBe('fail');
+    expect(check(toy, { check: 'escapeEverywhere', params: { minShare: 1 } })?.result).toBe('fail');
+    expect(check(toy, { check: 'escapeEverywhere', params: { minShare: 0.6 } })?.result).toBe('pass');
+  });
+
+  it('waitAnnounced / callbackOffered read the reached queue, not-assessable when silent', () => {
+    expect(check(toy, { check: 'waitAnnounced' })?.result).toBe('pass');
+    expect(check(flat(undefined), { check: 'waitAnnounced' })?.result).toBe('not-assessable');
+    // care, the first option, is reached when it is at least as fast as sales (median 30 s).
+    expect(check(flat({ medianSeconds: 30 }, { callback: false }), { check: 'callbackOffered' })?.result).toBe('pass');
+    const long = menuOf({ main: { type: 'menu', prompt: 'Press 1.', options: [{ key: '1', next: 'care' }] }, care: { type: 'agent', wait: { medianSeconds: 600 }, callback: false } });
+    expect(check(long, { check: 'callbackOffered' })?.result).toBe('fail');
+  });
+
+  it('dtmfFallback: the toy bot is speech only (fail); maxPromptSeconds: main is 30 s, not over 30 (pass), over 25 (fail)', () => {
+    expect(check(toy, { check: 'dtmfFallback' })?.result).toBe('fail');
+    expect(check(toy, { check: 'maxPromptSeconds', params: { seconds: 30 } })?.result).toBe('pass');
+    expect(check(toy, { check: 'maxPromptSeconds', params: { seconds: 25 } })?.evidence.nodes).toEqual(['main']);
+  });
+
+  it('bargeInEverywhere, noForcedAudio, waitParity, personHoursPerDay on the toy', () => {
+    expect(check(toy, { check: 'bargeInEverywhere' })?.result).toBe('fail');
+    expect(check(toy, { check: 'noForcedAudio', params: { maxCount: 1 } })?.result).toBe('pass');
+    // 261 / 41 = 6.37 > 1.5
+    expect(check(toy, { check: 'waitParity', params: { maxRatio: 1.5 } })?.result).toBe('fail');
+    // 168 hours / 7 = 24 hours a day
+    expect(check(toy, { check: 'personHoursPerDay', params: { hours: 10 } })?.result).toBe('pass');
+  });
+
+  it('personReachable, announcedPerson and notModelled', () => {
+    const hiddenOnly = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for times.', options: [{ key: '1', next: 'bye' }, { key: '0', next: 'care', advertised: false }] },
+      care: { type: 'agent' }, bye: { type: 'hangup' },
+    });
+    expect(check(hiddenOnly, { check: 'personReachable' })?.result).toBe('pass');
+    expect(check(hiddenOnly, { check: 'announcedPerson' })?.result).toBe('fail');
+    expect(check(toy, { check: 'notModelled', params: { why: 'not in the format' } })).toMatchObject({ result: 'not-assessable', evidence: { text: 'not in the format' } });
+  });
+
+  it('covers every check kind in this file', () => {
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    for (const kind of CHECKS) expect(source).toContain(`'${kind}'`);
+  });
+});
