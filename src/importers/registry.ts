@@ -13,9 +13,11 @@ import { checkSize, parseUntrustedJson } from './safe-json.js';
 import { twilioStudio } from './twilio-studio.js';
 import { amazonConnect } from './amazon-connect.js';
 import { voiceXmlImporter } from './voicexml.js';
+import { asteriskImporter } from './asterisk.js';
+import { freeswitchImporter } from './freeswitch.js';
 
 /** Every importer, in the order `--from` lists them. */
-export const IMPORTERS: readonly Importer[] = [twilioStudio, amazonConnect, voiceXmlImporter];
+export const IMPORTERS: readonly Importer[] = [twilioStudio, amazonConnect, voiceXmlImporter, asteriskImporter, freeswitchImporter];
 
 /** Below this, a detector's guess is not trusted. */
 const MIN_CONFIDENCE = 0.3;
