@@ -135,13 +135,16 @@ export interface ScriptMove {
  * phrase and reads the next token while the action is still under way; a
  * `wait` read then ends when that action lands on its next node. So a
  * `wait` (a listen or a no-input) right after an action that takes time
- * needs one more `wait` in front, to let the action land first.
+ * needs one more `wait` in front, to let the action land first. A listen
+ * of 0 s needs no token at all.
  */
 export function scriptOf(moves: readonly ScriptMove[]): string {
   const tokens: string[] = [];
   let pendingAction = false;
   for (const { move, actionMicros } of moves) {
     const passive = move.do === 'listen' || move.do === 'wait';
+    // A silent prompt is over before the script is read: nothing to wait for.
+    if (passive && move.micros === 0) continue;
     if (passive && pendingAction) tokens.push('wait');
     tokens.push(scriptToken(move));
     pendingAction = !passive && actionMicros > 0;
