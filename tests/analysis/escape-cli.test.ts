@@ -1,0 +1,83 @@
+/** `ivr escape` run in-process with a fake context: human and JSON output, findings, errors and exit codes. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { fakeContext, workedExamplePath } from './helpers.js';
+
+async function escape(...args: string[]) {
+  const run = fakeContext();
+  await runCli(['escape', ...args], run.context);
+  return { out: run.out.join('\n'), err: run.err.join('\n'), code: run.code };
+}
+
+function tempMenu(name: string, text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ivr-escape-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('ivr escape', () => {
+  it('prints numbered steps, the figures, strategies and the dial string', async () => {
+    const { out, code } = await escape(workedExamplePath, '--at', 'tue 10:00');
+    expect(code).toBe(0);
+    expect(out).toBe([
+      'Example Bank credit-card line · tue 10:00 · objective total',
+      '  1. Listen 4.4 s (welcome)',
+      '  2. Press 3 (Lost card) 0.5 s',
+      '  3. Hold ≈ 45 s (lostCardQueue)',
+      'Menu time 4.9 s · hold ≈ 45 s · total ≈ 49.9 s',
+      'Actions: 1 · reaches lostCardQueue (queue fraud)',
+      'Strategies: advertised, department-choice',
+      'Dial: +18005550100,,,3',
+    ].join('\n'));
+  });
+
+  it('--json prints the route of menu-format.md, with the alternatives and the verification', async () => {
+    const { out, code } = await escape(workedExamplePath, '--at', 'tue 10:00', '--json', '--alternatives', '2', '--verify');
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ menu: 'example-card-line', reachable: true, totalSeconds: 49.9, dial: '+18005550100,,,3', verified: true });
+    expect(json.alternatives).toHaveLength(1);
+    expect(json.alternatives[0]).toMatchObject({ outcome: 'agentQueue', totalSeconds: 304.9, strategies: ['hidden-key'], script: 'wait,0' });
+  });
+
+  it('--objective keys and --advertised-only change the route and report the hidden-shortcut gain', async () => {
+    const keys = JSON.parse((await escape(workedExamplePath, '--at', 'tue 10:00', '--json', '--objective', 'keys')).out);
+    expect([keys.objective, keys.actions, keys.totalSeconds]).toEqual(['keys', 0, 339.8]);
+    const advertised = await escape(workedExamplePath, '--at', 'tue 10:00', '--advertised-only');
+    expect(advertised.out).toContain('Hidden-shortcut gain: 0 s');
+  });
+
+  it('--verify says the route was replayed', async () => {
+    const { out } = await escape(workedExamplePath, '--at', 'tue 10:00', '--verify');
+    expect(out.split('\n').at(-1)).toBe('Verified by replay through the call machine.');
+  });
+
+  it('an unreachable human is a finding: reason printed, exit 0', async () => {
+    const file = tempMenu('closed.json', JSON.stringify({
+      format: 'ivr-menu/1', id: 'closed', name: 'Closed line', start: 'main',
+      nodes: { main: { type: 'say', prompt: 'We are closed', next: 'bye' }, bye: { type: 'hangup' } },
+    }));
+    const human = await escape(file, '--at', 'tue 10:00');
+    expect([human.code, human.out.split('\n')[1]]).toEqual([0, 'No route to a human: The menu has no agent node: no route reaches a human.']);
+    const json = JSON.parse((await escape(file, '--at', 'tue 10:00', '--json')).out);
+    expect(json).toMatchObject({ reachable: false, reason: 'no_agent' });
+  });
+
+  it('a broken menu exits 2 with file:line:column, path and message, and prints no route', async () => {
+    const file = tempMenu('broken.json', '{\n  "format": "ivr-menu/1", "id": "b", "name": "B", "start": "main",\n  "nodes": {\n    "main": { "type": "say", "prompt": "Hi", "next": "nowhere" }\n  }\n}\n');
+    const { out, err, code } = await escape(file);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/broken\.json:4:\d+ {2}nodes\.main\.next {2}.*nowhere/);
+  });
+
+  it('bad options exit 2', async () => {
+    expect((await escape(workedExamplePath, '--alternatives', 'many')).code).toBe(2);
+    expect((await escape(workedExamplePath, '--objective', 'fastest')).code).toBe(2);
+    expect((await escape(workedExamplePath, '--at', 'someday')).code).toBe(2);
+    expect((await escape(join(tmpdir(), 'no-such-menu.json'))).code).toBe(2);
+  });
+});
