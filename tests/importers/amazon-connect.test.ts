@@ -54,7 +54,7 @@ describe('Amazon Connect importer', () => {
     const menus = Object.entries(valid.nodes).filter(([, n]) => n.type === 'menu').map(([id]) => id);
     expect(menus).toEqual(['GetParticipantInput-menu', 'GetParticipantInput-menu.again1', 'GetParticipantInput-menu.again2']);
     const last = valid.nodes['GetParticipantInput-menu.again2'];
-    const sorry = last?.type === 'menu' ? valid.nodes[last.noInput.then ?? ''] : undefined;
+    const sorry = last?.type === 'menu' ? valid.nodes[last.noInput?.then ?? ''] : undefined;
     expect(sorry?.type === 'say' && valid.nodes[sorry.next]?.type).toBe('hangup');
     expect(menu.name).toBe('Billing retry menu');
   });
