@@ -79,9 +79,11 @@ export function workerCount(files: number): number {
 
 function startWorker(job: CompareJob): Worker {
   const self = fileURLToPath(import.meta.url);
-  // Under the test runner this module is TypeScript: let the worker load it through tsx.
-  const execArgv = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return new Worker(self, { workerData: { ivrCompare: true, job }, execArgv });
+  const workerData = { ivrCompare: true, job };
+  if (!self.endsWith('.ts')) return new Worker(self, { workerData });
+  // Under the test runner this module is TypeScript: the worker registers tsx (a dev dependency) first.
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 export function auditFilesInWorkers(files: readonly string[], job: CompareJob, threads: number, onProgress: (done: number) => void): Promise<CompareRow[]> {
