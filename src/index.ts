@@ -18,3 +18,14 @@ export type { Moment, Situation } from './model/index.js';
 /** Machine: a menu as an XState v5 machine, calls on a simulated clock, headless scripts. */
 export { machineConfig, buildMachine, startCall, parseScript, runScript } from './machine/index.js';
 export type { CallEvent, CallSession, CallView, CallOutcome, CallLogEntry, ScriptToken, Transcript } from './machine/index.js';
+
+/** Routes: the fastest way to a human, alternatives, and the configuration graph they are searched in. */
+export { fastestRoute, routes, escapeReport, buildGraph, routeJson, dialString, OBJECTIVES, STRATEGIES } from './analysis/index.js';
+export type { Route, RouteStep, RouteResult, Unreachable, UnreachableReason, RouteOptions, EscapeReport, ConfigGraph, Objective, Strategy } from './analysis/index.js';
+
+/** Proof by replay: a route's script through the machine must end at its agent at its menu time. */
+export { replayRoute, type ReplayCheck } from './analysis/replay.js';
+
+/** Audit: the Menu Friction Index with evidence, rule profiles, comparisons (weights and profiles are data in rules/). */
+export { auditMenu, computeMetrics, frictionScore, parseWeights, checkRules, parseProfile, sortRows } from './analysis/index.js';
+export type { AuditReport, Metrics, FrictionWeights, RuleProfile, RuleResult, CompareRow, Evidence } from './analysis/index.js';
