@@ -8,7 +8,7 @@ import type { Menu, Micros } from '../model/index.js';
 import type { CallOutcome } from '../machine/index.js';
 import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/index.js';
 import { routeWords } from './coach-advice.js';
-import { callClock, exactly, progressBar, roughly } from './format.js';
+import { callClock, countdownClock, exactly, progressBar, roughly } from './format.js';
 import type { Palette } from './palette.js';
 
 export interface EndProps {
@@ -34,7 +34,7 @@ function queueName(menu: Menu, node: string): string {
 
 function fastestLine(fastest: RouteResult): string {
   if (!fastest.reachable) return `No route reaches a person at this time: ${UNREACHABLE_EXPLANATION[fastest.reason]}`;
-  return `${routeWords(fastest)}: ${exactly(fastest.menuMicros)} + ${roughly(fastest.holdMicros)} hold`;
+  return `${routeWords(fastest)} · ${exactly(fastest.menuMicros)} + ${roughly(fastest.holdMicros)} hold`;
 }
 
 /** "12.3 s slower than the fastest route", or "as fast as the fastest route". */
@@ -53,7 +53,7 @@ function AgentEnd({ menu, outcome, fastest, sinceEnd, width, palette }: EndProps
       <Text bold color={palette.good}>A person answers: {queueName(menu, outcome.node)}</Text>
             {hold > 0 ? (
         <Text>
-          Hold (median {roughly(hold)}): {left > 0 ? `${callClock(left)} left` : 'a person picks up'} {progressBar(hold === 0 ? 1 : sinceEnd / hold, Math.max(5, Math.min(30, width - 30)))}
+          Hold (median {roughly(hold)}): {left > 0 ? `${countdownClock(left)} left` : 'a person picks up'} {progressBar(hold === 0 ? 1 : sinceEnd / hold, Math.max(5, Math.min(30, width - 30)))}
         </Text>
       ) : (
         <Text>Hold: this line gives no hold estimate.</Text>

@@ -14,6 +14,11 @@ export function callClock(micros: Micros): string {
   return `${minutes}:${seconds}`;
 }
 
+/** A countdown: whole seconds rounded up, so it reads 0:35 until 34 s are left. */
+export function countdownClock(micros: Micros): string {
+  return callClock(Math.ceil(Math.max(0, micros) / 1_000_000) * 1_000_000);
+}
+
 /**
  * A duration as people say it: seconds under a minute and a half, minutes
  * under an hour and a half, then hours. Rounded, so shown with "≈".
@@ -30,7 +35,8 @@ export function roughly(micros: Micros): string {
 export function exactly(micros: Micros): string {
   const tenths = Math.round(toSeconds(Math.max(0, micros)) * 10) / 10;
   if (tenths < 60) return `${tenths} s`;
-  const whole = Math.round(tenths);
+  // Whole seconds floored past a minute, as the call clock shows them.
+  const whole = Math.floor(tenths);
   const minutes = Math.floor(whole / 60);
   const seconds = whole % 60;
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;

@@ -67,9 +67,29 @@ function ignoredNotice(view: CallView, speech: boolean): string {
   return speech ? 'ignored: this step does not listen for speech' : 'ignored: this step does not take keys';
 }
 
+/**
+ * Moves the call to `target`, pressing each typed-ahead key the moment the
+ * previous press has been taken (the phase after `pressing`), so fast typing
+ * ("12345" into an account number) loses no digit.
+ */
+export function advanceDelivering(session: CallSession, target: Micros, typedAhead: Key[]): void {
+  while (typedAhead.length > 0) {
+    if (session.view().phase !== 'pressing') {
+      const key = typedAhead.shift() as Key;
+      if (session.send({ type: 'KEY', key }) !== 'accepted') typedAhead.length = 0;
+      continue;
+    }
+    const next = session.nextChangeAt();
+    if (next === undefined || next > target) break;
+    session.advanceToNextChange();
+  }
+  if (target > session.now()) session.advanceBy(target - session.now());
+}
+
 export function useCall(session: CallSession, ticker: Ticker, speed: number, holdMicros: (view: CallView) => Micros): [CallState, CallControls] {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const sinceEnd = useRef(0);
+  /** keys typed while the line was still taking the previous one, like a phone's DTMF buffer */
+  const typedAhead = useRef<Key[]>([]);
   const feedback = useRef<Feedback>({});
 
   useEffect(() => session.subscribe(redraw), [session]);
@@ -78,15 +98,13 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
     let stop: (() => void) | undefined;
     stop = ticker.start((elapsedMs) => {
       const micros = simulatedMicros(elapsedMs, speed);
-      if (session.view().phase === 'ended') {
-        const limit = countdownMicros(holdMicros(session.view()));
-        sinceEnd.current = Math.min(limit, sinceEnd.current + micros);
-        if (sinceEnd.current >= limit) {
-          stop?.();
-          stop = undefined;
-        }
-      } else {
-        session.advanceBy(micros);
+      if (typedAhead.current.length > 0) advanceDelivering(session, session.now() + micros, typedAhead.current);
+      if (typedAhead.current.length === 0) session.advanceBy(micros);
+      // The clock runs on after the end: the hold countdown is time since the call ended.
+      const view = session.view();
+      if (view.outcome !== undefined && session.now() - view.outcome.menuMicros >= countdownMicros(holdMicros(view))) {
+        stop?.();
+        stop = undefined;
       }
       redraw();
     });
@@ -95,7 +113,8 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
 
   const view = session.view();
   const now = session.now();
-  const state: CallState = { view, now, sinceEnd: sinceEnd.current, feedback: currentFeedback(feedback.current, view, now) };
+  const sinceEnd = view.outcome === undefined ? 0 : now - view.outcome.menuMicros;
+  const state: CallState = { view, now, sinceEnd, feedback: currentFeedback(feedback.current, view, now) };
 
   const tell = (notice: string | undefined): void => {
     feedback.current = { ...feedback.current, notice, noticeVisit: session.view().visit };
@@ -110,6 +129,11 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
     press(key) {
       const before = session.view();
       feedback.current = { lastKey: key, lastKeyAt: session.now() };
+      if (before.phase === 'pressing' || typedAhead.current.length > 0) {
+        typedAhead.current.push(key);
+        redraw();
+        return 'accepted';
+      }
       return after(session.send({ type: 'KEY', key }), false, before);
     },
     say(phrase) {

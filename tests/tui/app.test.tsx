@@ -1,0 +1,176 @@
+/**
+ * The whole call app on the bundled menus, through ink-testing-library:
+ * keys are written, the fake ticker moves the clock, frames are read.
+ * Ink renders a frame a macrotask after input, hence `tick()` after writes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { render, cleanup } from 'ink-testing-library';
+import { loadMenu, parseMoment, situation, type Menu, type Situation } from '../../src/model/index.js';
+import { startCall } from '../../src/machine/index.js';
+import { App } from '../../src/tui/App.js';
+import { fakeTicker } from './fake-ticker.js';
+
+/** Ink draws a frame some macrotasks after an update; under a loaded test run one is not always enough. */
+const tick = async () => {
+  for (let round = 0; round < 4; round++) await new Promise((resolve) => setTimeout(resolve, 2));
+};
+
+function menuFile(path: string): Menu {
+  const result = loadMenu(readFileSync(path, 'utf8'));
+  if (!result.ok) throw new Error(`${path} does not load`);
+  return result.value;
+}
+
+const at = (text: string): Situation => situation(parseMoment(text) as NonNullable<ReturnType<typeof parseMoment>>);
+
+/** Renders a call at speed 4: one real second of ticks is 4 simulated seconds. */
+async function call(path: string, moment = 'tue 10:00', extra: { columns?: number; color?: boolean } = {}) {
+  const menu = menuFile(path);
+  const ticker = fakeTicker();
+  const session = startCall(menu, at(moment));
+  const app = render(<App menu={menu} situation={at(moment)} session={session} ticker={ticker} speed={4} color={extra.color ?? false} columns={extra.columns} />);
+  await tick();
+  const type = async (text: string) => {
+    app.stdin.write(text);
+    await tick();
+  };
+  const wait = async (realMs: number) => {
+    ticker.advance(realMs, 50);
+    await tick();
+  };
+  return { app, session, ticker, type, wait, frame: () => app.lastFrame() ?? '' };
+}
+
+afterEach(() => cleanup());
+
+describe('call screen on the demo bank line', () => {
+  it('shows the line, the clock, the prompt with its progress, and the keypad', async () => {
+    const { frame, wait } = await call('menus/demo-bank.json');
+    expect(frame()).toContain('Northwind Savings Bank customer line (demo)');
+    expect(frame()).toContain('call 0:00');
+    await wait(1000);
+    expect(frame()).toContain('call 0:04');
+    expect(frame()).toContain('Thank you for calling Northwind Savings Bank.');
+    expect(frame()).toContain('playing 4.0 of 5.6 s · keys wait for the end');
+    expect(frame()).toMatch(/ 1  2  3 /);
+  });
+
+  it('ignores a key during a prompt without barge-in, says so, and still lights the key', async () => {
+    const { frame, type, session } = await call('menus/demo-bank.json');
+    await type('1');
+    expect(frame()).toContain('ignored: wait for the prompt to finish');
+    expect(frame()).toContain('[1]');
+    expect(session.view().node).toBe('welcome');
+  });
+
+  it('counts silence on screen: no input 2 of 3 after two timeouts', async () => {
+    const { frame, wait } = await call('menus/demo-bank.json');
+    // welcome 5.6 s + 2 × (14 s prompt + 5 s timeout + 2.8 s sorry) = 49.2 s = 12.3 real seconds at ×4
+    await wait(12_400);
+    expect(frame()).toContain('no input 2 of 3 · invalid 0 of 3');
+    expect(frame()).toContain('invalid entries 0 · timeouts 2');
+    expect(frame()).toContain('welcome → main → ↺ → ↺');
+  });
+
+  it('toggles the coach with h and recomputes it after each step', async () => {
+    const { frame, type, wait } = await call('menus/demo-bank.json');
+    await type('h');
+    expect(frame()).toContain('Coach');
+    expect(frame()).toContain('After the message, press 3: a person in ≈ 6 s + ≈ 35 s hold');
+    await wait(1500);
+    await type('1');
+    await wait(200);
+    expect(frame()).toContain('accountNumber');
+    expect(frame()).toMatch(/Type your 10-digit number now: a person in ≈ \d+ s \+ ≈ 35 s hold/);
+    expect(frame()).toContain('then press star (*), then press 3');
+    await type('h');
+    expect(frame()).not.toContain('Coach');
+  });
+
+  it('reaches a person: time taken, hold counting down, comparison with the fastest route', async () => {
+    const { frame, type, wait } = await call('menus/demo-bank.json');
+    await wait(1500);
+    await type('3');
+    await wait(200);
+    expect(frame()).toContain('A person answers: salesQueue (queue new-accounts)');
+    // pressed at 6 s (the first tick after the welcome's 5.6 s), +0.5 s key: 6.5 s, 0.4 s behind the fastest 6.1 s
+    expect(frame()).toContain('Your way in: 6.5 s + ≈ 35 s hold.');
+    expect(frame()).toContain('Fastest from the start: press 3 · 6.1 s + ≈ 35 s hold');
+    expect(frame()).toContain('Yours: 0.4 s longer than the fastest route');
+    const before = frame().match(/(\d:\d\d) left/)?.[1];
+    await wait(2500);
+    const after = frame().match(/(\d:\d\d) left/)?.[1];
+    // ended at 6.5 s; 0.3 s later 34.7 s are left (0:35); 10 s later 24.7 s (0:25)
+    expect([before, after]).toEqual(['0:35', '0:25']);
+  });
+
+  it('after hours, a hang-up end screen names the reason and the way out', async () => {
+    const { frame, type, wait } = await call('menus/demo-bank.json', 'tue 23:00');
+    await wait(1500);
+    await type('0');
+    await wait(10_000);
+    expect(frame()).toContain('The call ended without a person: after hours.');
+    expect(frame()).toContain('The way out: press 2 · 6.1 s + ≈ 3 min hold');
+  });
+
+  it('q hangs up: the end screen says you hung up, then the app exits', async () => {
+    const { frame, type, session } = await call('menus/demo-bank.json');
+    await type('q');
+    await tick();
+    expect(session.view().outcome).toMatchObject({ type: 'hangup', reason: 'caller hung up' });
+    expect(frame()).toContain('The call ended without a person: you hung up.');
+    expect(frame()).not.toContain('q to leave');
+  });
+
+  it('handles a fast-typed chunk as separate presses, none lost while the line takes the previous one', async () => {
+    const { type, session, wait } = await call('menus/demo-bank.json');
+    await wait(1500);
+    await type('1234');
+    // 1 goes to accountNumber (0.5 s); 2, 3, 4 are its first digits, 0.5 s each
+    await wait(500);
+    expect(session.view().node).toBe('accountNumber');
+    expect(session.view().digits).toBe('234');
+    expect(session.log().filter((entry) => entry.kind === 'ignored')).toEqual([]);
+  });
+
+  it('still works at 40 columns: every line fits', async () => {
+    const { frame, type } = await call('menus/demo-bank.json', 'tue 10:00', { columns: 40 });
+    await type('h');
+    const lines = frame().split('\n');
+    expect(lines.every((line) => line.length <= 40)).toBe(true);
+    expect(frame()).toContain('Coach');
+    expect(frame()).toContain('Northwind Savings Bank customer line');
+  });
+
+  it('with colour off (NO_COLOR), writes no colour escapes', async () => {
+    const { frame, type } = await call('menus/demo-bank.json', 'tue 10:00', { color: false });
+    await type('h');
+    expect(frame()).not.toMatch(/\u001B\[(3|4)\dm/);
+  });
+});
+
+describe('call screen on a zh-CN line (speech)', () => {
+  it('says 人工 through the speech line and reaches the rider queue with 4', async () => {
+    const { frame, type, wait, session } = await call('menus/delivery-kuaidian.json');
+    expect(frame()).toContain('您好,欢迎致电快点外卖。');
+    await wait(1000);
+    await type('/');
+    await type('人工');
+    expect(frame()).toContain('you say: 人工');
+    await type('\r');
+    expect(session.log().some((entry) => entry.kind === 'say' && entry.phrase === '人工')).toBe(true);
+    await wait(1000);
+    expect(session.view().node).toBe('category');
+    await type('4');
+    await wait(2000);
+    expect(frame()).toContain('A person answers: riderQueue (queue 骑手服务)');
+  });
+
+  it('wraps CJK prompts inside the width (each character two columns)', async () => {
+    const { frame, wait } = await call('menus/delivery-kuaidian.json', 'tue 10:00', { columns: 40 });
+    await wait(1000);
+    const cells = (line: string) => [...line].reduce((sum, char) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 2 : 1), 0);
+    expect(frame().split('\n').every((line) => cells(line) <= 40)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadMenu, parseMoment, situation, type Menu } from '../../src/model/index.js';
+import { startCall } from '../../src/machine/index.js';
+import { callClock, exactly, progressBar, roughly } from '../../src/tui/format.js';
+import { coachTarget, countersLine, phaseLine, trailLine, trailOf } from '../../src/tui/screen-model.js';
+
+function menuFile(path: string): Menu {
+  const result = loadMenu(readFileSync(path, 'utf8'));
+  if (!result.ok) throw new Error(`${path} does not load`);
+  return result.value;
+}
+
+const demo = menuFile('menus/demo-bank.json');
+const tuesday = situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>);
+
+describe('format', () => {
+  it('shows the call clock as m:ss and h:mm:ss', () => {
+    expect(callClock(0)).toBe('0:00');
+    expect(callClock(61_900_000)).toBe('1:01');
+    expect(callClock(3_725_000_000)).toBe('1:02:05');
+  });
+
+  it('rounds estimates to seconds, minutes, then hours', () => {
+    expect(roughly(12_400_000)).toBe('≈ 12 s');
+    expect(roughly(300_000_000)).toBe('≈ 5 min');
+    expect(roughly(2 * 3600e6)).toBe('≈ 2 h');
+    expect(exactly(4_900_000)).toBe('4.9 s');
+    expect(exactly(72_000_000)).toBe('1 min 12 s');
+  });
+
+  it('fills the progress bar in proportion, within bounds', () => {
+    expect(progressBar(0.5, 10)).toBe('█████░░░░░');
+    expect(progressBar(2, 4)).toBe('████');
+    expect(progressBar(-1, 4)).toBe('░░░░');
+  });
+});
+
+describe('screen model on the demo line', () => {
+  it('counts silence visibly: the second no-input of three, then the one that gives up', () => {
+    const call = startCall(demo, tuesday);
+    // welcome 5.6 s; each silence at main: prompt 14 s + timeout 5 s, then "Sorry, I did not hear a choice." (7 words) 2.8 s.
+    call.advanceBy(5_600_000 + 19_000_000 + 2_800_000);
+    expect(countersLine(call.view())).toBe('no input 1 of 3 · invalid 0 of 3');
+    call.advanceBy(19_000_000 + 2_800_000);
+    expect(countersLine(call.view())).toBe('no input 2 of 3 · invalid 0 of 3');
+    call.advanceBy(19_000_000);
+    const view = call.view();
+    expect(view.phase).toBe('failure');
+    expect(phaseLine(demo, view, call.now()).text).toBe('no input 3 of 3 · the menu gives up on this step');
+  });
+
+  it('says when keys wait for the end of a prompt, and when they work at once', () => {
+    const call = startCall(demo, tuesday);
+    expect(phaseLine(demo, call.view(), call.now()).text).toBe('playing 0.0 of 5.6 s · keys wait for the end');
+    call.advanceBy(5_600_000 + 1_000_000);
+    expect(phaseLine(demo, call.view(), call.now()).text).toBe('playing 1.0 of 14.0 s · keys work now');
+  });
+
+  it('aims the coach past a failure message, at the replay with the counter raised', () => {
+    const call = startCall(demo, tuesday);
+    call.advanceBy(5_600_000);
+    call.send({ type: 'KEY', key: '9' });
+    call.advanceBy(500_000);
+    const view = call.view();
+    expect(view.phase).toBe('failure');
+    const target = coachTarget(demo, view, call.now());
+    expect(target).toEqual({ kind: 'from', here: { node: 'main', invalidCount: 1, noInputCount: 0 }, offset: -2_800_000 });
+  });
+
+  it('keeps the trail in order, with replays, and drops the oldest steps to fit', () => {
+    const trail = trailOf([
+      { at: 0, node: 'welcome', kind: 'enter' }, { at: 1, node: 'main', kind: 'enter' }, { at: 2, node: 'main', kind: 'invalid' },
+      { at: 3, node: 'main', kind: 'replay' }, { at: 4, node: 'main', kind: 'noInput' }, { at: 5, node: 'main', kind: 'ignored', key: '1' },
+    ]);
+    expect(trail).toEqual({ steps: ['welcome', 'main', '↺'], invalidEntries: 1, timeouts: 1, ignored: 1 });
+    expect(trailLine(trail, 80)).toBe('welcome → main → ↺');
+    expect(trailLine(trail, 14)).toBe('… → main → ↺');
+  });
+});
