@@ -145,7 +145,18 @@ function valueAt(data: unknown, path: JsonPath): unknown {
 }
 
 /** One of our issues per zod issue; unknown keys point at each key, missing fields say so. */
+/**
+ * A JSON object with no "format" and fields of its own is some other kind of
+ * document (a platform's flow export, a package.json): one clear issue says
+ * so, instead of a dozen missing and unknown fields.
+ */
+function isForeignDocument(error: z.ZodError, data: unknown): boolean {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || Object.hasOwn(data, 'format')) return false;
+  return error.issues.some((zodIssue) => zodIssue.code === 'unrecognized_keys' && zodIssue.path.length === 0);
+}
+
 function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
+  if (isForeignDocument(error, data)) return [issue('not_a_menu', [], messages.not_a_menu())];
   return error.issues.flatMap((zodIssue): Issue[] => {
     const path = zodIssue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const field = path[path.length - 1];
@@ -153,10 +164,10 @@ function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
       return zodIssue.keys.map((key) => issue('unknown_field', [...path, key], messages.unknown_field(key, suggest(key, menuFieldNames()))));
     }
     const input = valueAt(data, path);
-    if (input === undefined && path.length > 0) return [issue('missing_field', path, messages.missing_field(String(field)))];
     if (path[0] === 'nodes' && path.length === 3 && field === 'type') {
-      return [issue('unknown_node_type', path, messages.unknown_node_type(JSON.stringify(input)))];
+      return [issue(input === undefined ? 'missing_field' : 'unknown_node_type', path, messages.unknown_node_type(input))];
     }
+    if (input === undefined && path.length > 0) return [issue('missing_field', path, messages.missing_field(String(field)))];
     return [issue('schema', path, schemaMessage(zodIssue, path, input))];
   });
 }

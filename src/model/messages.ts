@@ -83,9 +83,18 @@ export const messages = {
     en: `Missing required field "${field}".`,
     'zh-CN': `缺少必填字段 "${field}"。`,
   }),
-  unknown_node_type: (type: string): Message => ({
-    en: `Unknown node type ${type}: use one of say, menu, input, branch, agent, hangup.`,
-    'zh-CN': `未知节点类型 ${type}:请使用 say、menu、input、branch、agent、hangup 之一。`,
+  unknown_node_type: (type: unknown): Message => (type === undefined
+    ? {
+      en: 'This node has no "type": give it one of say, menu, input, branch, agent, hangup.',
+      'zh-CN': '此节点缺少 "type":请使用 say、menu、input、branch、agent、hangup 之一。',
+    }
+    : {
+      en: `Unknown node type ${JSON.stringify(type)}: use one of say, menu, input, branch, agent, hangup.`,
+      'zh-CN': `未知节点类型 ${JSON.stringify(type)}:请使用 say、menu、input、branch、agent、hangup 之一。`,
+    }),
+  not_a_menu: (): Message => ({
+    en: 'This is not an ivr-menu/1 document: it has no "format": "ivr-menu/1" and fields of another format. To convert a platform\'s flow, use `ivr import`.',
+    'zh-CN': '这不是 ivr-menu/1 文档:缺少 "format": "ivr-menu/1",且含有其他格式的字段。如需转换平台流程,请使用 `ivr import`。',
   }),
   not_a_prompt: (): Message => ({
     en: 'A prompt is a text, or an object with "text", "seconds" and/or "audio".',

@@ -37,6 +37,7 @@ describe('a broken file of each kind is refused with its code, path and position
     ['reserved-id.json', ['invalid_node_id nodes.constructor 7:5']],
     ['proto-node-id.json', ['reserved_key nodes.__proto__ 8:5']],
     ['proto-key.json', ['reserved_key nodes.main.options[0].__proto__ 10:51']],
+    ['foreign-document.json', ['not_a_menu (document) 1:1']],
   ])('%s', (name, expected) => {
     expect(summary(errorsOf(broken(name)))).toEqual(expected);
   });
@@ -65,6 +66,20 @@ describe('messages name the culprit and the fix', () => {
 
   it('draws the silent loop', () => {
     expect(message('silent-loop.json')?.en).toContain('first → second → first');
+  });
+
+  it('asks for a node type when there is none', () => {
+    const menu = JSON.parse(fixture('menus', 'worked-example.json')) as Record<string, any>;
+    delete menu.nodes.welcome.type;
+    const issues = errorsOf(JSON.stringify(menu, null, 2));
+    expect(summary(issues)).toEqual(['missing_field nodes.welcome.type 33:16']);
+    expect(issues[0]?.message.en).toBe('This node has no "type": give it one of say, menu, input, branch, agent, hangup.');
+  });
+
+  it('tells a document of another format apart from a menu with mistakes', () => {
+    expect(message('foreign-document.json')?.en).toContain('This is not an ivr-menu/1 document');
+    // an empty object is a menu with every required field missing, not a foreign document
+    expect(errorsOf('{}').map((i) => i.code)).toEqual(['missing_field', 'missing_field', 'missing_field', 'missing_field', 'missing_field']);
   });
 
   it('lists the node types', () => {
