@@ -69,7 +69,10 @@ function rowFor(path, folder, siblings) {
     }
     return { name, format: imported.format, nodes, warnings: imported.warnings.length, result, ok: true };
   } catch (error) {
-    const message = error instanceof IvrError ? error.issues[0]?.message.en : `CRASH: ${error instanceof Error ? error.stack : String(error)}`;
+    const problem = error instanceof IvrError ? error.issues[0] : undefined;
+    // An importer may find out only while reading that a file is not a flow (an include wrapper).
+    if (problem !== undefined && NOT_A_FLOW.has(problem.code)) return { name, format: detection.importer.id, nodes: '—', warnings: '—', result: `not a flow: ${problem.message.en}`, ok: true };
+    const message = problem !== undefined ? problem.message.en : `CRASH: ${error instanceof Error ? error.stack : String(error)}`;
     return { name, format: detection.importer.id, nodes: '—', warnings: '—', result: `FAILED: ${message}`, ok: false };
   }
 }
