@@ -133,6 +133,7 @@ export function parseDialplan(files: readonly SourceFile[], warn: Warn): Map<str
       const number = (parsed[1] as string).toLowerCase() === 'n' ? (exten === lastExten ? lastNumber + 1 : 1) : Number(parsed[1]);
       const priorities = context.extensions.get(exten) ?? [];
       const priority: Priority = { number, app: parsed[3] as string, args: parsed[4] === undefined ? [] : splitArgs(parsed[4]), ...at };
+      unwrapExecIf(priority);
       if (parsed[2] !== undefined && parsed[2].trim() !== '') priority.label = parsed[2].trim();
       priorities.push(priority);
       priorities.sort((a, b) => a.number - b.number);
@@ -142,6 +143,20 @@ export function parseDialplan(files: readonly SourceFile[], warn: Warn): Map<str
     });
   }
   return contexts;
+}
+
+/**
+ * `ExecIf(cond?Background(x))` (FreePBX plays its IVR prompt this way): the
+ * inner prompt or wait is what the caller meets, so it is read as that
+ * application, the condition taken as true.
+ */
+function unwrapExecIf(priority: Priority): void {
+  if (priority.app.toLowerCase() !== 'execif') return;
+  const whole = priority.args.join(',');
+  const inner = /\?\s*(Background|Playback|WaitExten)\s*\((.*)\)\s*(?::.*)?$/i.exec(whole);
+  if (inner === null) return;
+  priority.app = inner[1] as string;
+  priority.args = splitArgs(inner[2] as string);
 }
 
 /** Asterisk pattern `_1XX`, `_[2-5]X.`, `_N!` matched against a dialled string. */
@@ -354,6 +369,15 @@ class DialplanReader {
         return;
       case 'dial':
         this.builder.node(key, name, { type: 'agent', queue: `Dial(${priority.args[0] ?? ''})` }, at);
+        return;
+      case 'macro':
+        // FreePBX rings people through Macro(dial…) (ring groups) and Macro(exten-vm…) (a user's phone).
+        if (/^(dial|dial-confirm|dial-one|exten-vm)$/i.test(priority.args[0] ?? '')) {
+          this.builder.node(key, name, { type: 'agent', queue: `${priority.args[0]} ${position.exten}` }, at);
+          return;
+        }
+        this.warnAt(at, 'asterisk_outside_code', `${priority.app}() runs code this import cannot see: assumed to return and go on.`, `${priority.app}() 运行本导入看不到的代码:假定返回并继续。`, key);
+        this.builder.pass(key, next(), at);
         return;
       case 'voicemail':
       case 'voicemailmain':

@@ -135,7 +135,17 @@ class FreeswitchReader {
     for (const file of files) {
       const root = parseXml(file.name, file.text);
       const menus = localName(root.name) === 'menu' ? [root] : [root, ...this.descendants(root)].filter((e) => localName(e.name) === 'menu');
-      for (const element of menus) this.addMenu(file.name, element);
+      for (const element of menus) {
+        const name = attribute(element, 'name');
+        if (name !== undefined && this.menus.has(name)) {
+          // The entry file comes first, so its definition is the one in force.
+          this.warn(undefined, 'freeswitch_duplicate_menu', { file: file.name, line: element.line, element: `<menu name="${name}">` },
+            `A menu named "${name}" was already read from ${this.menus.get(name)?.file}: this one is ignored.`,
+            `名为 "${name}" 的菜单已从 ${this.menus.get(name)?.file} 读取:忽略此处的定义。`);
+          continue;
+        }
+        this.addMenu(file.name, element);
+      }
     }
   }
 
@@ -414,14 +424,15 @@ export const freeswitchImporter: Importer = {
     const reader = new FreeswitchReader();
     reader.read(files);
     const file = files[0]?.name ?? 'ivr.conf.xml';
-    const root = [...reader.menus.values()].find((m) => m.file === file) ?? [...reader.menus.values()][0];
+    // Calls start in the entry file's first menu; an entry file without one is a wrapper or not an IVR file.
+    const root = [...reader.menus.values()].find((m) => m.file === file);
     if (root === undefined) {
       const wrapper = /X-PRE-PROCESS[^>]*cmd="include"[^>]*data="([^"]*)"/.exec(files[0]?.text ?? '');
-      throw new IvrError([issue('freeswitch_no_menu', [], wrapper === null
+      throw new IvrError([issue(wrapper === null ? 'freeswitch_no_menu' : 'include_wrapper', [], wrapper === null
         ? { en: 'No <menu> element: this is not a FreeSWITCH IVR menu file.', 'zh-CN': '没有 <menu> 元素:这不是 FreeSWITCH IVR 菜单文件。' }
         : {
-          en: `This file only includes others (${wrapper[1]}): import those files instead (or pass them after this one).`,
-          'zh-CN': `此文件只包含其他文件(${wrapper[1]}):请改为导入那些文件(或将其放在本文件之后一并传入)。`,
+          en: `This file only includes ${wrapper[1]}: import those files instead.`,
+          'zh-CN': `此文件只是引入 ${wrapper[1]}:请改为导入这些文件。`,
         })], { file });
     }
     const start = reader.run(root.name);
