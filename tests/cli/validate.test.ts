@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMaxMb, type CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
 import type { Locale } from '../../src/model/index.js';
+import { fakeContext } from './audit-context.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const good = 'tests/fixtures/menus/worked-example.json';
@@ -21,32 +21,11 @@ interface Run {
   code: number | undefined;
 }
 
-/** Runs `ivr …` in-process, paths relative to the project root, and collects what it printed. */
+/** Runs `ivr …` in-process and collects what it printed; vitest runs in the project root, so paths are relative to it. */
 async function ivr(argv: string[], locale: Locale = 'en'): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code: number | undefined;
-  const context: CliContext = {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    now: () => Date.UTC(2026, 11, 1, 15),
-    locale,
-    env: {},
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    setExitCode: (value) => {
-      code = value;
-    },
-    maxBytes: parseMaxMb,
-  };
-  const cwd = process.cwd();
-  process.chdir(root);
-  try {
-    await runCli(argv, context);
-  } finally {
-    process.chdir(cwd);
-  }
-  return { out: out.join('\n'), err: err.join('\n'), code };
+  const context = fakeContext({ locale });
+  await runCli(argv, context);
+  return { out: context.stdout(), err: context.stderr(), code: context.exitCode() };
 }
 
 describe('ivr validate', () => {
