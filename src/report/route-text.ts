@@ -14,7 +14,7 @@ function seconds(micros: number): string {
 
 function labelOf(step: RouteStep): string {
   if (step.valid === false) return ' (not an option)';
-  return step.label !== undefined ? ` (${step.label})` : '';
+  return step.label !== undefined && step.label !== step.phrase ? ` (${step.label})` : '';
 }
 
 /** One step as a line: `Listen 4.4 s (welcome)`, `Press 3 (Lost card) 0.5 s`, `Hold ≈ 45 s`. */
@@ -71,6 +71,9 @@ export function escapeText(report: EscapeReport, menu: Menu, situation: Situatio
   const lines = [heading];
   if (!route.reachable) lines.push(unreachableText(route));
   else lines.push(...routeLines(route, menu));
+  if (!route.reachable && report.fastest?.reachable) {
+    lines.push(`With hidden options, invalid entries or silence: total ${seconds(totalMicros(report.fastest))} [${report.fastest.strategies.join(', ')}]  script: ${report.fastest.script}`);
+  }
   if (report.hiddenShortcutGainMicros !== undefined) {
     lines.push(`Hidden-shortcut gain: ${seconds(report.hiddenShortcutGainMicros)} (the fastest route overall takes ${seconds(totalMicros(report.fastest as Route))})`);
   }

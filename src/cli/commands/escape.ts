@@ -76,6 +76,7 @@ Example:
       if (flags.verify) await verify(report, menu, situation);
       if (flags.json) {
         const json = routeJson(report.route, menu, situation);
+        if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
         if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = outputSeconds(report.hiddenShortcutGainMicros);
         if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
         if (flags.verify) json.verified = true;
