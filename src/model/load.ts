@@ -179,7 +179,7 @@ function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
 export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (text.length > maxBytes) {
-    return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length, maxBytes))] };
+    return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length / 2 ** 20, maxBytes / 2 ** 20))] };
   }
   if (text.startsWith(BYTE_ORDER_MARK)) return loadMenu(text.slice(1), options);
   if (text.trim() === '') return { ok: false, issues: [issue('empty_file', [], messages.empty_file())] };
@@ -201,8 +201,26 @@ export function loadMenuValue(data: unknown, text?: string): Result<Menu> {
   if (forbidden.length > 0) return { ok: false, issues: text === undefined ? forbidden : locateIssues(text, forbidden) };
   const parsed = Menu.safeParse(data);
   const found = parsed.success ? checkMenu(parsed.data) : schemaIssues(parsed.error, data);
-  const located = text === undefined || found.length === 0 ? found : locateIssues(text, found);
-  const errors = located.filter(isError);
-  if (!parsed.success || errors.length > 0) return { ok: false, issues: located };
-  return { ok: true, value: parsed.data, warnings: located };
+  if (!parsed.success || found.some(isError)) {
+    return { ok: false, issues: text === undefined || found.length === 0 ? found : locateIssues(text, found) };
+  }
+  return validResult(parsed.data, found, text);
+}
+
+/**
+ * A valid menu whose warnings are located on first read: locating parses
+ * the whole text again with positions (seconds and a gigabyte for a 40 MB
+ * file), which commands that never print warnings (`ivr escape`) skip.
+ */
+function validResult(menu: Menu, warnings: Issue[], text: string | undefined): Result<Menu> {
+  if (text === undefined || warnings.length === 0) return { ok: true, value: menu, warnings };
+  let located: Issue[] | undefined;
+  return {
+    ok: true,
+    value: menu,
+    get warnings() {
+      located ??= locateIssues(text, warnings);
+      return located;
+    },
+  };
 }
