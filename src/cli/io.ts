@@ -32,7 +32,7 @@ export function readTextFile(file: string, maxBytes: number): string {
     });
   }
   if (size > maxBytes) {
-    throw fileError('too_large', file, messages.too_large(size, maxBytes));
+    throw fileError('too_large', file, messages.too_large(size / 2 ** 20, maxBytes / 2 ** 20));
   }
   try {
     return readFileSync(file, 'utf8');

@@ -26,10 +26,15 @@ export const messages = {
     en: `This is not valid JSON: ${detail.en}. Fix the syntax at this position.`,
     'zh-CN': `不是有效的 JSON:${detail['zh-CN']}。请修正此处的语法。`,
   }),
-  too_large: (bytes: number, limitBytes: number): Message => ({
-    en: `The file is ${formatSize(bytes)}, over the ${formatSize(limitBytes)} limit: raise it with --max-mb if you trust the file.`,
-    'zh-CN': `文件大小 ${formatSize(bytes)},超过 ${formatSize(limitBytes)} 上限:如信任该文件,可用 --max-mb 调高上限。`,
-  }),
+  /** Sizes in megabytes (2^20 bytes), as --max-mb counts them. */
+  too_large: (megabytes: number, limitMegabytes: number): Message => {
+    const size = formatSize(Math.round(megabytes * 2 ** 20));
+    const limit = formatSize(Math.round(limitMegabytes * 2 ** 20));
+    return {
+      en: `The file is ${size}, over the ${limit} limit: raise it with --max-mb if you trust the file.`,
+      'zh-CN': `文件大小 ${size},超过 ${limit} 上限:如信任该文件,可用 --max-mb 调高上限。`,
+    };
+  },
   reserved_key: (key: string): Message => ({
     en: `The key "${key}" is not allowed anywhere in a menu file (it could alter objects): rename it.`,
     'zh-CN': `菜单文件中不允许使用键 "${key}"(可能篡改对象原型):请改名。`,
