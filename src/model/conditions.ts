@@ -107,7 +107,8 @@ export function holds(condition: Condition, hours: Record<string, Schedule> | un
   return condition.any.some((c) => holds(c, hours, at));
 }
 
-const WALL_TIME = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]?[0-9]|2[0-3]):([0-5][0-9])$/i;
+// A day as its three letters or its full English name ("tue", "Tues", "Tuesday"), never "monkey".
+const WALL_TIME = /^(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\s+([01]?[0-9]|2[0-3]):([0-5][0-9])$/i;
 
 /**
  * Reads `--at`: `tue 10:00` (a wall time) or an ISO 8601 time with an offset.
@@ -116,7 +117,7 @@ const WALL_TIME = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]?[0-9]|2[0-3]):([
 export function parseMoment(text: string): Moment | undefined {
   const wall = WALL_TIME.exec(text.trim());
   if (wall) {
-    const day = (wall[1] ?? '').toLowerCase() as Day;
+    const day = (wall[1] ?? '').slice(0, 3).toLowerCase() as Day;
     return { kind: 'wall', day, minutes: Number(wall[2]) * 60 + Number(wall[3]) };
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim())) return undefined;

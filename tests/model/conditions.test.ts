@@ -158,6 +158,9 @@ describe('parseMoment (`--at`)', () => {
     ['tue 10:00', { kind: 'wall', day: 'tue', minutes: 600 }],
     ['Tuesday 9:05', { kind: 'wall', day: 'tue', minutes: 545 }],
     ['SUN 23:59', { kind: 'wall', day: 'sun', minutes: 1439 }],
+    ['Wednesday 12:00', { kind: 'wall', day: 'wed', minutes: 720 }],
+    ['thurs 7:30', { kind: 'wall', day: 'thu', minutes: 450 }],
+    ['Saturday 8:00', { kind: 'wall', day: 'sat', minutes: 480 }],
     ['  fri 00:00  ', { kind: 'wall', day: 'fri', minutes: 0 }],
     ['2026-12-01T10:00:00-05:00', { kind: 'instant', epochMs: Date.UTC(2026, 11, 1, 15) }],
     ['2026-12-01T15:00Z', { kind: 'instant', epochMs: Date.UTC(2026, 11, 1, 15) }],
@@ -174,6 +177,8 @@ describe('parseMoment (`--at`)', () => {
     'tue',
     'noon',
     'xyz 10:00',
+    'monkey 10:00',
+    'mons 10:00',
     '2026-13-01T10:00:00Z',
     '',
   ])('refuses %j', (text) => {
