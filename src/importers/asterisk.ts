@@ -538,9 +538,13 @@ function pickContext(reader: DialplanReader, wanted: string | undefined, file: s
           : '没有等待按键的上下文(无 Background 或 WaitExten):此拨号计划中没有 IVR 菜单。',
       })], { file });
     }
+    const chosen = context;
+    const others = [...reader.contexts.values()].filter((c) => c !== chosen && [...c.extensions.values()].some((ps) => ps.some(waits))).map((c) => c.name);
+    const rest = others.length === 0 ? '' : ` Other contexts that wait for keys: ${others.slice(0, 8).join(', ')}${others.length > 8 ? ', …' : ''}.`;
+    const restZh = others.length === 0 ? '' : `其他等待按键的上下文:${others.slice(0, 8).join('、')}${others.length > 8 ? '等' : ''}。`;
     reader.warnAt({ file: context.file, line: context.line, element: `[${context.name}]` }, 'asterisk_context_chosen',
-      `Started in [${context.name}], the first context that waits for keys (choose another with --context).`,
-      `从 [${context.name}] 开始,这是第一个等待按键的上下文(可用 --context 选择其他上下文)。`);
+      `Started in [${context.name}], the first context that waits for keys (Background or WaitExten).${rest}`,
+      `从 [${context.name}] 开始,这是第一个等待按键(Background 或 WaitExten)的上下文。${restZh}`);
   }
   const exten = context.extensions.has('s') ? 's' : ([...context.extensions.entries()].find(([, ps]) => ps.some(waits))?.[0] ?? [...context.extensions.keys()][0]);
   if (exten === undefined) {

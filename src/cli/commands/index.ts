@@ -8,5 +8,6 @@ import { register as audit } from './audit.js';
 import { register as graph } from './graph.js';
 import { register as compare } from './compare.js';
 import { register as call } from './call.js';
+import { register as exportMenu } from './export.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, compare, call];
+export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, compare, call, exportMenu];
