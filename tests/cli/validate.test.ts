@@ -3,7 +3,7 @@
  * real process to show that a bad file never prints a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +112,19 @@ describe('ivr validate', () => {
       `${broken('unknown-node.json')}:11:34  nodes.main.options[0].next  节点 "main" 的第 0 个选项指向 "agnet",但菜单中没有该节点。是否想写 "agent"?`,
       `${broken('empty.json')}  文件为空:请写入 ivr-menu/1 JSON 文档(见 docs/menu-format.md)。`,
     ]);
+  });
+
+  it('gives every broken fixture exit 2 and located lines (file:line:col  path  message)', async () => {
+    const files = readdirSync(join(root, 'tests/fixtures/broken')).filter((name) => !name.startsWith('warning-')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const name of files) {
+      const run = await ivr(['validate', broken(name)]);
+      expect(run.code, name).toBe(2);
+      for (const line of run.err.split('\n')) {
+        // an empty file has no position; a document-wide problem has no path
+        expect(line, name).toMatch(name === 'empty.json' ? /^\S+  \S/ : /^\S+:\d+:\d+  \S/);
+      }
+    }
   });
 
   it('exits 2 without files', async () => {
