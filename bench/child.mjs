@@ -12,10 +12,12 @@
 import { performance } from 'node:perf_hooks';
 import { getShortestPaths } from '@xstate/graph';
 import { __unsafe_getAllOwnEventDescriptors as eventTypesOf } from 'xstate';
-import { loadMenuValue, movesAt, parseMoment, situation as makeSituation } from '../dist/model/index.js';
-import { buildGraph, fastestRoute } from '../dist/analysis/index.js';
-import { buildMachine } from '../dist/machine/index.js';
 import { generateMenu } from './generators.mjs';
+import { fromDist } from './paths.mjs';
+
+const { loadMenuValue, movesAt, parseMoment, situation: makeSituation } = await fromDist('model/index.js');
+const { buildGraph, fastestRoute } = await fromDist('analysis/index.js');
+const { buildMachine } = await fromDist('machine/index.js');
 
 /** A weekday inside the generated opening hours, so the agents are open. */
 export const BENCH_MOMENT = 'tue 10:00';

@@ -12,14 +12,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { FAMILIES, generateMenu, menusFor } from './generators.mjs';
+import { DIST, ROOT } from './paths.mjs';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const CHILD = join(ROOT, 'bench', 'child.mjs');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(DIST, 'cli', 'main.js');
 
 const XSTATE_CAP_MS = 60_000;
 const OURS_RUNS = 3;

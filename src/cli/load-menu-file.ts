@@ -12,5 +12,6 @@ export function loadMenuFile(file: string, maxBytes: number): LoadedMenu {
   const text = readTextFile(file, maxBytes);
   const result = loadMenu(text, { maxBytes });
   if (!result.ok) throw new IvrError(result.issues, { file });
-  return { file, menu: result.value, warnings: result.warnings };
+  // Warnings are located on first read (model/load.ts); keep that lazy here too.
+  return { file, menu: result.value, get warnings() { return result.warnings; } };
 }
