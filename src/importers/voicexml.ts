@@ -496,7 +496,9 @@ class VoiceXmlReader {
   private hangupAt(scope: Scope, element: XmlElement, prompt: Prompt | undefined, key = this.keyOf(scope.doc, element, 'hangup')): string {
     const reason = element.attributes.get('ivr:reason') ?? `<${localName(element.name)}>`;
     const node: DraftNode = prompt === undefined ? { type: 'hangup', reason } : { type: 'hangup', prompt, reason };
-    return this.builder.node(key, this.nodeName(scope.doc, `${attribute(scope.dialog, 'id') ?? 'dialog'}.hangup`), node, this.at(scope.doc, element));
+    const dialogId = attribute(scope.dialog, 'id') ?? 'dialog';
+    const name = key === scope.dialogKey ? dialogId : `${dialogId}.hangup`;
+    return this.builder.node(key, this.nodeName(scope.doc, name), node, this.at(scope.doc, element));
   }
 
   /** Executable content (a block, a filled, an event catch) as nodes; returns `key`, which leads to its first node. */
