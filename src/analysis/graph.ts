@@ -95,20 +95,35 @@ function slotIndex(nodes: readonly MenuNodeUnion[]): SlotIndex {
   return { base, stride, config: new Int32Array(total).fill(-1) };
 }
 
-/** True when a move's time rests on an audio prompt of unknown length. */
-function moveIsEstimated(node: MenuNodeUnion, move: Move, menu: Menu): boolean {
-  const estimated = (prompt: Parameters<typeof promptLength>[0]) => promptLength(prompt, menu.timing).estimated;
-  if (node.type === 'say') return move.do === 'listen' && estimated(node.prompt);
-  if (node.type !== 'menu' && node.type !== 'input') return false;
-  const heard = move.do === 'wait' || !node.bargeIn;
-  if (heard && estimated(node.prompt)) return true;
-  if (move.do === 'wait') return estimated(node.noInput?.prompt);
-  const invalid = (move.do === 'press' || move.do === 'say') && !move.valid;
-  return invalid && estimated(node.invalid?.prompt);
+/** Which of a node's prompts are audio of unknown length: computed once per node, not per move. */
+interface EstimatedPrompts {
+  prompt: boolean;
+  invalid: boolean;
+  noInput: boolean;
 }
 
-function moveFlags(node: MenuNodeUnion, move: Move, menu: Menu): number {
-  let flags = moveIsEstimated(node, move, menu) ? EdgeFlag.estimated : 0;
+function estimatedPrompts(node: MenuNodeUnion, menu: Menu): EstimatedPrompts {
+  const estimated = (prompt: Parameters<typeof promptLength>[0]) => typeof prompt === 'object' && promptLength(prompt, menu.timing).estimated;
+  const handlers = node.type === 'menu' || node.type === 'input';
+  return {
+    prompt: 'prompt' in node && estimated(node.prompt),
+    invalid: handlers && estimated(node.invalid?.prompt),
+    noInput: handlers && estimated(node.noInput?.prompt),
+  };
+}
+
+/** True when a move's time rests on an audio prompt of unknown length. */
+function moveIsEstimated(node: MenuNodeUnion, move: Move, prompts: EstimatedPrompts): boolean {
+  if (node.type === 'say') return move.do === 'listen' && prompts.prompt;
+  if (node.type !== 'menu' && node.type !== 'input') return false;
+  const heard = move.do === 'wait' || !node.bargeIn;
+  if (heard && prompts.prompt) return true;
+  if (move.do === 'wait') return prompts.noInput;
+  return (move.do === 'press' || move.do === 'say') && !move.valid && prompts.invalid;
+}
+
+function moveFlags(node: MenuNodeUnion, move: Move, prompts: EstimatedPrompts): number {
+  let flags = moveIsEstimated(node, move, prompts) ? EdgeFlag.estimated : 0;
   switch (move.do) {
     case 'press':
     case 'say': {
@@ -182,9 +197,10 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
       const then = node.type === 'menu' || node.type === 'input' ? node[kind]?.then : undefined;
       return then === undefined ? -1 : resolve(nodeIndex(then));
     };
+    const prompts = estimatedPrompts(node, menu);
     const made: NodeMoves = {
       moves,
-      flags: Uint8Array.from(moves, (move) => moveFlags(node, move, menu)),
+      flags: Uint8Array.from(moves, (move) => moveFlags(node, move, prompts)),
       gotoNode: Int32Array.from(moves, (move) => (move.outcome.type === 'goto' ? resolve(nodeIndex(move.outcome.node)) : -1)),
       invalidThen: thenOf('invalid'),
       noInputThen: thenOf('noInput'),
@@ -238,7 +254,8 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
     if (node.type !== 'menu' && node.type !== 'input' && node.type !== 'say') continue;
     const made = movesOf(index);
     const counters = { invalidCount: configInvalid.data[config] as number, noInputCount: configNoInput.data[config] as number };
-    made.moves.forEach((move, moveIndex) => {
+    for (let moveIndex = 0; moveIndex < made.moves.length; moveIndex++) {
+      const move = made.moves[moveIndex] as Move;
       let target: number;
       if (move.outcome.type === 'goto') {
         target = configFor(made.gotoNode[moveIndex] as number, 0, 0);
@@ -254,7 +271,7 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
       edgeActions.push(moveActions(move));
       edgeMove.push(moveIndex);
       edgeFlags.push(made.flags[moveIndex] as number);
-    });
+    }
   }
   edgeStart.push(edgeTarget.length);
 
