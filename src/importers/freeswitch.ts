@@ -340,7 +340,7 @@ class FreeswitchReader {
     switch (entry.action) {
       case 'menu-exec-app':
         // `$1` (a regex capture) stays as written: one node stands for every string the pattern takes.
-        return this.app(state, entry.param, at, entryKey, again);
+        return this.app(state, entry.param, at, entryKey, again, `${menu.name}|entry:${entry.element.line}:${entry.element.column}`);
       case 'menu-sub': {
         if (!this.menus.has(entry.param)) return this.missingMenu(entry.param, at);
         if (entry.param === menu.name) return again();
@@ -369,7 +369,8 @@ class FreeswitchReader {
   }
 
   /** `menu-exec-app` (and `exec-on-max-*`): "app args". */
-  private app(state: PassState, param: string, at: SourceLocation, key: string, again: () => string): string {
+  /** `key` is per pass (a prompt that plays the menu again depends on the pass); `terminal` is one node for every pass. */
+  private app(state: PassState, param: string, at: SourceLocation, key: string, again: () => string, terminal: string): string {
     const menu = this.menuOf(state);
     const [app = '', ...rest] = param.trim().split(/\s+/);
     const args = rest.join(' ');
@@ -377,18 +378,18 @@ class FreeswitchReader {
     if (name === 'ivr' && this.menus.has(args)) return this.pass({ path: [args], failures: 0, timeouts: 0, first: true });
     if (AGENT_APPS.has(name)) {
       if (name === 'transfer' || name === 'execute_extension') {
-        this.warn(key, 'freeswitch_transfer', at, `"${param}" leaves the menu for the dialplan, which is not in these files: taken as reaching a person.`,
+        this.warn(terminal, 'freeswitch_transfer', at, `"${param}" leaves the menu for the dialplan, which is not in these files: taken as reaching a person.`,
           `"${param}" 离开菜单进入拨号计划(不在这些文件中):按接通人工处理。`);
       }
-      return this.builder.node(key, `${menu.name}.${name}`, { type: 'agent', queue: args === '' ? name : args }, at);
+      return this.builder.node(terminal, `${menu.name}.${name}`, { type: 'agent', queue: args === '' ? name : args }, at);
     }
-    if (HANGUP_APPS.has(name)) return this.builder.node(key, `${menu.name}.${name}`, { type: 'hangup', reason: param }, at);
+    if (HANGUP_APPS.has(name)) return this.builder.node(terminal, `${menu.name}.${name}`, { type: 'hangup', reason: param }, at);
     if (SOUND_APPS.has(name)) return this.builder.node(key, `${menu.name}.${name}`, { type: 'say', prompt: name === 'sleep' ? { seconds: milliseconds(args, 0) } : (soundPrompt(args) ?? { audio: args }), next: again() }, at);
     if (OTHER_KNOWN_APPS.has(name)) {
-      this.warn(key, 'freeswitch_app_not_modelled', at, `"${app}" is not modelled: the menu is assumed to play again.`, `未建模 "${app}":假定菜单再次播放。`);
+      this.warn(this.stateKey(state), 'freeswitch_app_not_modelled', at, `"${app}" is not modelled: the menu is assumed to play again.`, `未建模 "${app}":假定菜单再次播放。`);
       return again();
     }
-    this.warn(key, 'freeswitch_unknown_app', at, `"${app}" is not an application: FreeSWITCH cannot run it and the menu exits (${param}).`,
+    this.warn(this.stateKey(state), 'freeswitch_unknown_app', at, `"${app}" is not an application: FreeSWITCH cannot run it and the menu exits (${param}).`,
       `"${app}" 不是应用程序:FreeSWITCH 无法执行,菜单退出(${param})。`);
     return this.leave(state, 'exit');
   }
@@ -400,7 +401,7 @@ class FreeswitchReader {
     if (this.builder.has(key)) return key;
     const exec = why === 'failures' ? menu.onMaxFailures : why === 'timeouts' ? menu.onMaxTimeouts : undefined;
     if (exec !== undefined) {
-      this.builder.pass(key, this.app({ ...state }, exec, this.at(menu), `${key}|exec`, () => this.leave(state, 'exit')), this.at(menu));
+      this.builder.pass(key, this.app({ ...state }, exec, this.at(menu), `${key}|exec`, () => this.leave(state, 'exit'), `${menu.name}|exec:${why}`), this.at(menu));
       return key;
     }
     if (state.path.length > 1) return this.builder.pass(key, this.pass({ path: state.path.slice(0, -1), failures: 0, timeouts: 0, first: false }), this.at(menu));
