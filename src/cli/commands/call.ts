@@ -50,6 +50,9 @@ async function headless(menu: Menu, situation: Situation, script: string, flags:
 }
 
 async function interactive(menu: Menu, situation: Situation, speed: number, flags: CallFlags, context: CliContext): Promise<void> {
+  // React's development build keeps debugging data for every update: memory grows all call long (bench/call.mjs).
+  // It is chosen when React is first imported, which is just below.
+  process.env.NODE_ENV ??= 'production';
   const [{ startCall }, { renderCall }, { realTicker }, { colorWanted }] = await Promise.all([
     import('../../machine/index.js'), import('../../tui/render-call.js'), import('../../tui/ticker.js'), import('../../tui/palette.js'),
   ]);
