@@ -7,9 +7,9 @@ import { runCli } from '../../src/cli/program.js';
 import { fakeContext, workedExamplePath } from './helpers.js';
 
 async function escape(...args: string[]) {
-  const run = fakeContext();
-  await runCli(['escape', ...args], run.context);
-  return { out: run.out.join('\n'), err: run.err.join('\n'), code: run.code };
+  const context = fakeContext();
+  await runCli(['escape', ...args], context);
+  return { out: context.stdout(), err: context.stderr(), code: context.exitCode() };
 }
 
 function tempMenu(name: string, text: string): string {
