@@ -9,7 +9,7 @@ function silentPath(menu: Menu, from: string): string[] {
   const path: string[] = [];
   for (let id: string | undefined = from; id !== undefined && !path.includes(id); ) {
     path.push(id);
-    const node = menu.nodes[id];
+    const node: Menu["nodes"][string] | undefined = menu.nodes[id];
     id = node?.type === 'menu' ? node.noInput?.then : undefined;
   }
   return path;

@@ -72,7 +72,7 @@ describe('VoiceXML importer: bank-main.vxml + root + a 1.0 document', () => {
     const chain: string[] = [];
     for (let id: string | undefined = 'main.choice'; id !== undefined && valid.nodes[id]?.type === 'menu'; ) {
       chain.push(id);
-      const node = valid.nodes[id];
+      const node: (typeof valid.nodes)[string] | undefined = valid.nodes[id];
       id = node?.type === 'menu' ? node.noInput?.then : undefined;
     }
     expect(chain).toEqual(['main.choice', 'main.choice.retry', 'main.choice.retry-2']);
