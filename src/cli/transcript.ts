@@ -1,31 +1,11 @@
 /**
- * Transcripts of `ivr call`: the shape of `runScript`'s transcript, built
- * from a live session too, saved atomically, and saved once more if the
+ * Transcripts of `ivr call` (built by the machine's `transcriptOf`, for
+ * scripted and live calls alike): printed for people, saved atomically, and saved once more if the
  * call is interrupted (a signal, a crash in a component). The process
  * handlers live here, in cli/, and are removed when the call is over.
  */
-import type { Menu } from '../model/index.js';
-import type { CallLogEntry, CallSession, Transcript, TranscriptEvent } from '../machine/index.js';
+import type { Transcript, TranscriptEvent } from '../machine/index.js';
 import { writeFileAtomic } from './io.js';
-
-function transcriptEvent(entry: CallLogEntry): TranscriptEvent {
-  const event: TranscriptEvent = { at: entry.at / 1e6, node: entry.node, kind: entry.kind };
-  if (entry.key !== undefined) event.key = entry.key;
-  if (entry.phrase !== undefined) event.phrase = entry.phrase;
-  if (entry.outcome?.reason !== undefined) event.reason = entry.outcome.reason;
-  return event;
-}
-
-/** The transcript of a live call so far; `unfinished` while it goes on. */
-export function transcriptOf(menu: Menu, session: CallSession): Transcript {
-  const view = session.view();
-  const events = session.log().map(transcriptEvent);
-  const outcome = view.outcome;
-  if (outcome === undefined) return { menu: menu.id, outcome: { node: view.node, type: 'unfinished' }, menuSeconds: null, events };
-  const result: Transcript['outcome'] = { node: outcome.node, type: outcome.type };
-  if (outcome.reason !== undefined) result.reason = outcome.reason;
-  return { menu: menu.id, outcome: result, menuSeconds: outcome.menuMicros / 1e6, events };
-}
 
 export function transcriptJson(transcript: Transcript): string {
   return `${JSON.stringify(transcript, null, 2)}\n`;

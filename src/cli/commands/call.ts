@@ -10,7 +10,7 @@ import type { CallSession } from '../../machine/index.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
-import { onInterrupt, saveTranscript, transcriptJson, transcriptOf, transcriptText } from '../transcript.js';
+import { onInterrupt, saveTranscript, transcriptJson, transcriptText } from '../transcript.js';
 
 interface CallFlags extends SituationFlags {
   script?: string;
@@ -53,7 +53,7 @@ async function interactive(menu: Menu, situation: Situation, speed: number, flag
   // React's development build keeps debugging data for every update: memory grows all call long (bench/call.mjs).
   // It is chosen when React is first imported, which is just below.
   process.env.NODE_ENV ??= 'production';
-  const [{ startCall }, { renderCall }, { realTicker }, { colorWanted }] = await Promise.all([
+  const [{ startCall, transcriptOf }, { renderCall }, { realTicker }, { colorWanted }] = await Promise.all([
     import('../../machine/index.js'), import('../../tui/render-call.js'), import('../../tui/ticker.js'), import('../../tui/palette.js'),
   ]);
   const session: CallSession = startCall(menu, situation);
