@@ -54,7 +54,7 @@ class Growable<T extends Int32Array | Float64Array | Uint8Array> {
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = this.make(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -110,6 +110,12 @@ function estimatedPrompts(node: MenuNodeUnion, menu: Menu): EstimatedPrompts {
     invalid: handlers && estimated(node.invalid?.prompt),
     noInput: handlers && estimated(node.noInput?.prompt),
   };
+}
+
+/** How many configurations a node can have: one per pair of counter values. */
+function slotCount(slots: SlotIndex, index: number, nodeCount: number): number {
+  const end = index + 1 < nodeCount ? (slots.base[index + 1] as number) : slots.config.length;
+  return end - (slots.base[index] as number);
 }
 
 /** True when a move's time rests on an audio prompt of unknown length. */
@@ -209,9 +215,18 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
     return made;
   };
 
-  const configNode = new Growable(new Int32Array(1024), int32);
-  const configInvalid = new Growable(new Uint8Array(1024), uint8);
-  const configNoInput = new Growable(new Uint8Array(1024), uint8);
+  // Sized once for every configuration that could exist, so that no array
+  // grows while the menu is in memory: each growth of a large typed array is
+  // external memory, which makes V8 run a full mark-compact over the whole
+  // parsed menu (seconds on a 40 MB file).
+  const configBound = (slots.config.length as number) + 1;
+  let edgeBound = 0;
+  nodes.forEach((_, index) => {
+    edgeBound += slotCount(slots, index, nodes.length) * movesOf(index).moves.length;
+  });
+  const configNode = new Growable(new Int32Array(configBound), int32);
+  const configInvalid = new Growable(new Uint8Array(configBound), uint8);
+  const configNoInput = new Growable(new Uint8Array(configBound), uint8);
   let hangupConfig = -1;
 
   const configFor = (index: number, invalid: number, noInput: number): number => {
@@ -237,12 +252,12 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
   };
 
   const start = configFor(resolve(nodeIndex(menu.start)), 0, 0);
-  const edgeStart = new Growable(new Int32Array(1024), int32);
-  const edgeTarget = new Growable(new Int32Array(4096), int32);
-  const edgeMicros = new Growable(new Float64Array(4096), float64);
-  const edgeActions = new Growable(new Uint8Array(4096), uint8);
-  const edgeMove = new Growable(new Int32Array(4096), int32);
-  const edgeFlags = new Growable(new Uint8Array(4096), uint8);
+  const edgeStart = new Growable(new Int32Array(configBound + 1), int32);
+  const edgeTarget = new Growable(new Int32Array(edgeBound), int32);
+  const edgeMicros = new Growable(new Float64Array(edgeBound), float64);
+  const edgeActions = new Growable(new Uint8Array(edgeBound), uint8);
+  const edgeMove = new Growable(new Int32Array(edgeBound), int32);
+  const edgeFlags = new Growable(new Uint8Array(edgeBound), uint8);
 
   // Ids are handed out in discovery order, so walking them in order is a
   // breadth-first search and each configuration's edges land contiguously.
