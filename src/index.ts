@@ -29,3 +29,11 @@ export { replayRoute, type ReplayCheck } from './analysis/replay.js';
 /** Audit: the Menu Friction Index with evidence, rule profiles, comparisons (weights and profiles are data in rules/). */
 export { auditMenu, computeMetrics, frictionScore, parseWeights, checkRules, parseProfile, sortRows } from './analysis/index.js';
 export type { AuditReport, Metrics, FrictionWeights, RuleProfile, RuleResult, CompareRow, Evidence } from './analysis/index.js';
+
+/** Importers (part B) and exporters: VoiceXML, Asterisk, FreeSWITCH flows in; VoiceXML and XState configs out. */
+export { voiceXmlImporter } from './importers/voicexml.js';
+export { asteriskImporter, importDialplan, type AsteriskImportOptions } from './importers/asterisk.js';
+export { freeswitchImporter } from './importers/freeswitch.js';
+export { parseXml, type XmlElement } from './importers/xml.js';
+export { exportVoiceXml } from './report/export-vxml.js';
+export { exportXState } from './report/export-xstate.js';
