@@ -11,7 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FAMILIES, generateMenu, menusFor } from './generators.mjs';
@@ -71,6 +71,7 @@ function minimumOf(runs) {
     }
   }
   best.oursMs = Math.min(...runs.map((run) => run.buildMs + run.searchMs));
+  best.oursCpuMs = Math.min(...runs.map((run) => run.buildCpuMs + run.searchCpuMs));
   return best;
 }
 
@@ -113,12 +114,12 @@ function xstateCell(row) {
 }
 
 function printTable(rows) {
-  const header = ['case', 'family', 'configs (ours)', 'edges', 'configs (xstate)', 'load ms', 'build ms', 'search ms', 'ours ms',
+  const header = ['case', 'family', 'configs (ours)', 'edges', 'configs (xstate)', 'load ms', 'build ms', 'search ms', 'ours ms', 'ours CPU ms',
     'peak MB', 'B/config', 'xstate ms', 'xstate MB', 'speed-up'];
   const lines = rows.map((row) => [
     row.label, row.family, String(row.ours.configurations), String(row.ours.edges),
     row.xstate?.configurations === undefined ? '–' : String(row.xstate.configurations),
-    ms(row.ours.loadMs), ms(row.ours.buildMs), ms(row.ours.searchMs), ms(row.ours.oursMs),
+    ms(row.ours.loadMs), ms(row.ours.buildMs), ms(row.ours.searchMs), ms(row.ours.oursMs), ms(row.ours.oursCpuMs),
     row.ours.peakMB.toFixed(0), row.ours.bytesPerConfiguration.toFixed(0),
     xstateCell(row), row.xstate?.peakMB === undefined ? '–' : row.xstate.peakMB.toFixed(0),
     speedupOf(row) === null ? '–' : `${speedupOf(row).toFixed(0)}×`,
@@ -178,7 +179,7 @@ function wholeProcess() {
 
 async function main() {
   const started = performance.now();
-  console.log(`ivr-escape benchmark · Node ${process.version} · ${process.platform}/${process.arch}`);
+  console.log(`ivr-escape benchmark · Node ${process.version} · ${process.platform}/${process.arch} · ${cpus().length} cores · load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   const rows = [];
   process.stderr.write('configuration graph vs @xstate/graph (fresh process per run):\n');
   for (const family of Object.keys(FAMILIES)) {
@@ -216,6 +217,7 @@ async function main() {
   }
   console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: ${ms(bundled.minMs)} ms — ${verdict(bundled.minMs < TARGETS.bundledMs)}`);
   console.log(`  ivr escape on a 40 MB file < ${TARGETS.bigFileMs} ms: ${ms(big.minMs)} ms — ${verdict(big.minMs < TARGETS.bigFileMs)}`);
+  console.log(`load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   for (const row of rows) {
     console.log(JSON.stringify({
