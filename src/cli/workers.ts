@@ -92,9 +92,17 @@ export function auditFilesInWorkers(files: readonly string[], job: CompareJob, t
   let done = 0;
   return new Promise((resolve, reject) => {
     const workers = Array.from({ length: Math.min(threads, files.length) }, () => startWorker(job));
-    const finish = () => {
+    const stopAll = () => {
       for (const worker of workers) void worker.terminate();
+    };
+    const finish = () => {
+      stopAll();
       resolve(rows);
+    };
+    // A crashed worker must not leave the others idling (the process would never exit).
+    const fail = (error: unknown) => {
+      stopAll();
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
     const feed = (worker: Worker) => {
       if (next < files.length) {
@@ -110,7 +118,7 @@ export function auditFilesInWorkers(files: readonly string[], job: CompareJob, t
         if (done === files.length) finish();
         else feed(worker);
       });
-      worker.on('error', reject);
+      worker.on('error', fail);
       feed(worker);
     }
     if (files.length === 0) finish();

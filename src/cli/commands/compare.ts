@@ -7,9 +7,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ProgressBar } from '@inkjs/ui';
-import { Box, render, Text } from 'ink';
-import { createElement } from 'react';
 import { sortRows, type CompareRow } from '../../analysis/compare.js';
 import { usageError } from '../../model/index.js';
 import { compareHtml } from '../../report/compare-html.js';
@@ -85,8 +82,9 @@ function render_(rows: CompareRow[], format: Format): string {
   }
 }
 
-/** An Ink progress bar on stderr; returns the update and stop functions. */
-function progressBar(total: number): { update: (done: number) => void; stop: () => void } {
+/** An Ink progress bar on stderr; returns the update and stop functions. Ink loads only when a bar is shown (it costs startup time). */
+async function progressBar(total: number): Promise<{ update: (done: number) => void; stop: () => void }> {
+  const [{ ProgressBar }, { Box, render, Text }, { createElement }] = await Promise.all([import('@inkjs/ui'), import('ink'), import('react')]);
   const view = (done: number) =>
     createElement(Box, { gap: 1 },
       createElement(Text, null, `auditing ${done}/${total}`),
@@ -129,7 +127,7 @@ Example:
       loadTools(job); // a bad --rules is a usage error before any work
       const files = expandInputs(paths);
       const threads = parseWorkers(flags.workers, files.length);
-      const bar = context.stdoutIsTTY && process.stderr.isTTY && files.length > PROGRESS_AFTER ? progressBar(files.length) : undefined;
+      const bar = context.stdoutIsTTY && process.stderr.isTTY && files.length > PROGRESS_AFTER ? await progressBar(files.length) : undefined;
       const onProgress = (done: number) => bar?.update(done);
       let rows: CompareRow[];
       try {
