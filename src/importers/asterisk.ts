@@ -24,6 +24,7 @@
 import { IvrError, KEYS, issue, type Condition, type Day, type Key, type Schedule } from '../model/index.js';
 import { MenuBuilder, message, type DraftNode } from './build-menu.js';
 import type { ImportOptions, ImportResult, Importer, SourceFile, SourceLocation } from './importer.js';
+import { Worklist } from './worklist.js';
 
 const DEFAULT_DIGIT_TIMEOUT = 5;
 const DEFAULT_RESPONSE_TIMEOUT = 10;
@@ -222,8 +223,7 @@ interface Position {
 class DialplanReader {
   readonly builder = new MenuBuilder('asterisk', 'Asterisk dialplan');
   readonly schedules: Record<string, Schedule> = Object.create(null) as Record<string, Schedule>;
-  private readonly compiled = new Set<string>();
-  private readonly queue: Position[] = [];
+  private readonly work = new Worklist<Position>((position) => this.keyOf(position));
 
   constructor(readonly contexts: Map<string, Context>) {}
 
@@ -260,17 +260,12 @@ class DialplanReader {
 
   /** A reference to a position, compiled once (worklist, so long dialplans do not recurse deeply). */
   ref(position: Position): string {
-    const key = this.keyOf(position);
-    if (!this.compiled.has(key)) {
-      this.compiled.add(key);
-      this.queue.push(position);
-    }
-    return key;
+    return this.work.ref(position);
   }
 
   run(start: Position): string {
     const key = this.ref(start);
-    for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) this.compile(next);
+    this.work.drain((position) => this.compile(position));
     return key;
   }
 

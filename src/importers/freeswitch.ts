@@ -25,6 +25,7 @@
 import { IvrError, issue, type Key, type Prompt } from '../model/index.js';
 import { MenuBuilder, message, type DraftNode } from './build-menu.js';
 import type { ImportOptions, ImportResult, Importer, SourceFile, SourceLocation } from './importer.js';
+import { Worklist } from './worklist.js';
 import { attribute, elementsOf, localName, parseXml, type XmlElement } from './xml.js';
 
 /** Counter limits above this are unrolled only this far (with a warning). */
@@ -114,8 +115,7 @@ export function expandRegex(digits: string, maxLength: number): string[] | undef
 class FreeswitchReader {
   readonly builder = new MenuBuilder('freeswitch', 'FreeSWITCH IVR menus');
   readonly menus = new Map<string, FsMenu>();
-  private readonly compiled = new Set<string>();
-  private readonly queue: PassState[] = [];
+  private readonly work = new Worklist<PassState>((state) => this.stateKey(state));
 
   at(menu: FsMenu, element: XmlElement = menu.element, what = `<menu name="${menu.name}">`): SourceLocation {
     return { file: menu.file, line: element.line, column: element.column, element: what };
@@ -223,17 +223,12 @@ class FreeswitchReader {
 
   /** A reference to a pass of a menu, compiled once. */
   pass(state: PassState): string {
-    const key = this.stateKey(state);
-    if (!this.compiled.has(key)) {
-      this.compiled.add(key);
-      this.queue.push(state);
-    }
-    return key;
+    return this.work.ref(state);
   }
 
   run(root: string): string {
     const start = this.pass({ path: [root], failures: 0, timeouts: 0, first: true });
-    for (let state = this.queue.shift(); state !== undefined; state = this.queue.shift()) this.compile(state);
+    this.work.drain((state) => this.compile(state));
     return start;
   }
 
