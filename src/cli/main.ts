@@ -4,6 +4,14 @@ import { localeFrom } from './output.js';
 import { parseMaxMb } from './context.js';
 import { runCli } from './program.js';
 
+// A reader that stops early (`ivr … | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const args = process.argv.slice(2);
 const langIndex = args.indexOf('--lang');
 await runCli(args, {

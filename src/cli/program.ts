@@ -11,7 +11,22 @@ import { formatIssues } from './output.js';
 
 export const VERSION = '0.1.0';
 
-export function buildProgram(context: CliContext): Command {
+/**
+ * The command a command line asks for: its first word that is not an option
+ * (`help escape` asks for `escape`). Undefined for `ivr`, `ivr --help`, `ivr help`.
+ */
+export function requestedCommand(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--lang') i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/** The program with the requested command registered, or every command when none (or an unknown one) is named. */
+export async function buildProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ivr')
     .description('ivr-escape: model phone menus, call them in the terminal, and find the fastest way out to a human.')
     .version(VERSION)
@@ -19,15 +34,17 @@ export function buildProgram(context: CliContext): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => context.out(s.replace(/\n$/, '')), writeErr: (s) => context.err(s.replace(/\n$/, '')) });
-  for (const register of commands) register(program, context);
+  const wanted = requestedCommand(argv);
+  const named = commands.filter((entry) => entry.name === wanted);
+  for (const entry of named.length > 0 ? named : commands) (await entry.load()).register(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 /** Runs the CLI; never throws. */
 export async function runCli(argv: string[], context: CliContext): Promise<void> {
-  const program = buildProgram(context);
   try {
+    const program = await buildProgram(context, argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,13 +1,25 @@
-/** Every command of the CLI, in the order `--help` lists them. Each registers itself on the program. */
+/**
+ * Every command of the CLI, in the order `--help` lists them. A command's
+ * module is loaded only when it runs (or when the whole list is shown), so
+ * `ivr escape` does not pay for Ink, Graphviz or the importers at start-up.
+ */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { register as validate } from './validate.js';
-import { register as escape } from './escape.js';
-import { register as importFlow } from './import.js';
-import { register as audit } from './audit.js';
-import { register as graph } from './graph.js';
-import { register as compare } from './compare.js';
-import { register as call } from './call.js';
-import { register as exportMenu } from './export.js';
 
-export const commands: ((program: Command, context: CliContext) => void)[] = [validate, escape, importFlow, audit, graph, compare, call, exportMenu];
+export type Register = (program: Command, context: CliContext) => void;
+
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<{ register: Register }>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: 'validate', load: () => import('./validate.js') },
+  { name: 'escape', load: () => import('./escape.js') },
+  { name: 'call', load: () => import('./call.js') },
+  { name: 'audit', load: () => import('./audit.js') },
+  { name: 'compare', load: () => import('./compare.js') },
+  { name: 'graph', load: () => import('./graph.js') },
+  { name: 'import', load: () => import('./import.js') },
+  { name: 'export', load: () => import('./export.js') },
+];
