@@ -86,7 +86,7 @@ function render_(rows: CompareRow[], format: Format): string {
 async function progressBar(total: number): Promise<{ update: (done: number) => void; stop: () => void }> {
   const [{ ProgressBar }, { Box, render, Text }, { createElement }] = await Promise.all([import('@inkjs/ui'), import('ink'), import('react')]);
   const view = (done: number) =>
-    createElement(Box, { gap: 1 },
+    createElement(Box, { gap: 1, width: 60 },
       createElement(Text, null, `auditing ${done}/${total}`),
       createElement(Box, { width: 40 }, createElement(ProgressBar, { value: Math.round((100 * done) / total) })));
   const instance = render(view(0), { stdout: process.stderr, patchConsole: false });
@@ -127,7 +127,9 @@ Example:
       loadTools(job); // a bad --rules is a usage error before any work
       const files = expandInputs(paths);
       const threads = parseWorkers(flags.workers, files.length);
-      const bar = context.stdoutIsTTY && process.stderr.isTTY && files.length > PROGRESS_AFTER ? await progressBar(files.length) : undefined;
+      // The bar goes to stderr so that stdout stays clean for pipes; it needs a terminal wide enough to draw it.
+      const terminal = context.stdoutIsTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) >= 40;
+      const bar = terminal && files.length > PROGRESS_AFTER ? await progressBar(files.length) : undefined;
       const onProgress = (done: number) => bar?.update(done);
       let rows: CompareRow[];
       try {
