@@ -18,9 +18,11 @@ export interface Evidence {
 
 export function evidence(text: string, refs: Omit<Evidence, 'text'> = {}): Evidence {
   const result: Evidence = { text };
-  for (const [key, value] of Object.entries(refs) as [keyof Omit<Evidence, 'text'>, never][]) {
-    if (value !== undefined && (!Array.isArray(value) || (value as unknown[]).length > 0)) result[key] = value;
-  }
+  if (refs.moment !== undefined) result.moment = refs.moment;
+  // Node and configuration lists name each item once; a route keeps its repeats (it is a sequence).
+  if (refs.route !== undefined && refs.route.length > 0) result.route = refs.route;
+  if (refs.nodes !== undefined && refs.nodes.length > 0) result.nodes = [...new Set(refs.nodes)];
+  if (refs.configurations !== undefined && refs.configurations.length > 0) result.configurations = [...new Set(refs.configurations)];
   return result;
 }
 
