@@ -621,6 +621,7 @@ class VoiceXmlReader {
       if (choice.attributes.get('ivr:advertised') === 'false') option.advertised = false;
       options.push(option);
     }
+    options.push(...this.linkOptions(scope, taken, voice));
     const promptParts = dialog.children.filter((c) => c.kind === 'element' && localName(c.name) === 'prompt');
     const enumerate = choices.map((c) => textContent(c)).filter((t) => t !== '').join(', ');
     const base: DraftNode = {
@@ -631,6 +632,26 @@ class VoiceXmlReader {
       timeout: this.timeout(scope, promptParts as XmlElement[]),
     };
     this.withHandlers({ ...scope, item: dialog, itemKey: scope.dialogKey }, this.nodeName(scope.doc, id), base);
+  }
+
+  /**
+   * `<link>` global commands in scope (the dialog, its document, the
+   * application root) as extra options of a menu: active in every dialog,
+   * so offered here too, unadvertised (the menu's own prompt does not say them).
+   */
+  private linkOptions(scope: Scope, taken: ReadonlySet<string>, voice: boolean): Extract<DraftNode, { type: 'menu' }>['options'] {
+    const holders = [scope.dialog, scope.doc.root, scope.doc.appRoot?.root].filter((h): h is XmlElement => h !== undefined);
+    const options: Extract<DraftNode, { type: 'menu' }>['options'] = [];
+    const used = new Set(taken);
+    for (const link of holders.flatMap((holder) => elementsOf(holder, 'link'))) {
+      const dtmf = attribute(link, 'dtmf');
+      const key = isKey(dtmf) && !used.has(dtmf) ? dtmf : undefined;
+      const phrases = voice ? elementsOf(link, 'grammar').flatMap((g) => allBelow(g)).filter((e) => localName(e.name) === 'item').map(textContent).filter((t) => t !== '') : [];
+      if (key === undefined && phrases.length === 0) continue;
+      if (key !== undefined) used.add(key);
+      options.push({ next: this.choiceTarget(scope, link), advertised: false, ...(key === undefined ? {} : { key }), ...(phrases.length === 0 ? {} : { phrases }) });
+    }
+    return options;
   }
 
   private choiceTarget(scope: Scope, choice: XmlElement): string {
@@ -775,6 +796,7 @@ class VoiceXmlReader {
       menuOptions = digits.map((digit) => ({ key: digit, next: afterFor(digit), ...(compared.includes(digit) ? {} : { advertised: false }) }));
     }
     if (menuOptions !== undefined) {
+      menuOptions.push(...this.linkOptions(scope, new Set(menuOptions.map((o) => o.key ?? '')), voice));
       return this.withHandlers({ ...scope, itemKey: key }, name, { type: 'menu', ...common, options: menuOptions }, key);
     }
     const input: Extract<DraftNode, { type: 'input' }> = { type: 'input', ...common, next: afterFor(undefined) };

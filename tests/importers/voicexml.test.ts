@@ -32,7 +32,10 @@ describe('VoiceXML importer: operator-line.vxml (mirrors OPAL samples/ivr/test.v
       ['2', 'Press 2 to leave a message', 'Message'],
       ['3', 'Press 3 for the operator', 'Operator'],
       ['0', 'Press 0 to hang up', 'Goodbye'],
+      ['9', 'operator', 'Operator'],
     ]);
+    // The document's <link> is a global command: an unadvertised option of every menu.
+    expect(start.options[4]?.advertised).toBe(false);
     // <noinput> plays its audio then disconnects; <nomatch> goes back (nextitem on a menu, OPAL's dialect).
     expect(start.noInput).toMatchObject({ retries: 0, prompt: { text: 'Nothing entered, goodbye.' } });
     expect(valid.nodes[start.noInput?.then ?? '']?.type).toBe('hangup');
@@ -40,10 +43,10 @@ describe('VoiceXML importer: operator-line.vxml (mirrors OPAL samples/ivr/test.v
   });
 
   test('computed targets and recordings are warned about with their lines', () => {
-    expect(codes).toEqual(['26:vxml_dynamic_target', '29:vxml_record']);
+    expect(codes).toEqual(['27:vxml_dynamic_target', '30:vxml_record']);
   });
 
-  test('fastest route, worked by hand: listen 5 words (2.0 s), press 3 (0.5 s), the operator prompt 5 words (2.0 s) = 4.5 s', () => {
+  test('fastest route, worked by hand: listen 5 words (2.0 s), press 3 (0.5 s; 9 ties but is not announced), the operator prompt 5 words (2.0 s) = 4.5 s', () => {
     const route = fastestRoute(valid, { situation: tuesdayMorning() });
     expect(seconds(route)).toBeCloseTo(4.5, 6);
     expect(keysOf(route)).toEqual(['3']);
