@@ -621,7 +621,7 @@ class VoiceXmlReader {
       if (choice.attributes.get('ivr:advertised') === 'false') option.advertised = false;
       options.push(option);
     }
-    options.push(...this.linkOptions(scope, taken, voice));
+    options.push(...this.linkOptions(scope, options, voice));
     const promptParts = dialog.children.filter((c) => c.kind === 'element' && localName(c.name) === 'prompt');
     const enumerate = choices.map((c) => textContent(c)).filter((t) => t !== '').join(', ');
     const base: DraftNode = {
@@ -639,14 +639,17 @@ class VoiceXmlReader {
    * application root) as extra options of a menu: active in every dialog,
    * so offered here too, unadvertised (the menu's own prompt does not say them).
    */
-  private linkOptions(scope: Scope, taken: ReadonlySet<string>, voice: boolean): Extract<DraftNode, { type: 'menu' }>['options'] {
+  private linkOptions(scope: Scope, existing: Extract<DraftNode, { type: 'menu' }>['options'], voice: boolean): Extract<DraftNode, { type: 'menu' }>['options'] {
     const holders = [scope.dialog, scope.doc.root, scope.doc.appRoot?.root].filter((h): h is XmlElement => h !== undefined);
     const options: Extract<DraftNode, { type: 'menu' }>['options'] = [];
-    const used = new Set(taken);
+    const used = new Set(existing.map((o) => o.key ?? ''));
+    // The dialog's own grammars win over a link's: a word already taken stays with its option.
+    const words = new Set(existing.flatMap((o) => o.phrases ?? []).map((p) => p.toLowerCase()));
     for (const link of holders.flatMap((holder) => elementsOf(holder, 'link'))) {
       const dtmf = attribute(link, 'dtmf');
       const key = isKey(dtmf) && !used.has(dtmf) ? dtmf : undefined;
-      const phrases = voice ? elementsOf(link, 'grammar').flatMap((g) => allBelow(g)).filter((e) => localName(e.name) === 'item').map(textContent).filter((t) => t !== '') : [];
+      const phrases = voice ? elementsOf(link, 'grammar').flatMap((g) => allBelow(g)).filter((e) => localName(e.name) === 'item').map(textContent).filter((t) => t !== '' && !words.has(t.toLowerCase())) : [];
+      phrases.forEach((p) => words.add(p.toLowerCase()));
       if (key === undefined && phrases.length === 0) continue;
       if (key !== undefined) used.add(key);
       options.push({ next: this.choiceTarget(scope, link), advertised: false, ...(key === undefined ? {} : { key }), ...(phrases.length === 0 ? {} : { phrases }) });
@@ -796,7 +799,7 @@ class VoiceXmlReader {
       menuOptions = digits.map((digit) => ({ key: digit, next: afterFor(digit), ...(compared.includes(digit) ? {} : { advertised: false }) }));
     }
     if (menuOptions !== undefined) {
-      menuOptions.push(...this.linkOptions(scope, new Set(menuOptions.map((o) => o.key ?? '')), voice));
+      menuOptions.push(...this.linkOptions(scope, menuOptions, voice));
       return this.withHandlers({ ...scope, itemKey: key }, name, { type: 'menu', ...common, options: menuOptions }, key);
     }
     const input: Extract<DraftNode, { type: 'input' }> = { type: 'input', ...common, next: afterFor(undefined) };
