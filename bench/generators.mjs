@@ -18,18 +18,7 @@
  * Generation is deterministic (a seeded PRNG); the benchmark counts the
  * configurations with the real graph, these estimates only pick the size.
  */
-
-/** mulberry32: a small seeded PRNG, so every run builds the same menus. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random.mjs';
 
 const QUEUES = [
   { id: 'billingQueue', queue: 'billing', medianSeconds: 240 },
