@@ -101,8 +101,8 @@ Exit codes: 0 done, 1 over --fail-above / at or worse than --fail-on, 2 bad inpu
 
 Example:
   $ ivr audit menus/insurance-es-alameda.json --rules es-ley-10-2025 --fail-on D
-  insurance-es-alameda: Aseguradora Alameda, atención al cliente (ejemplo)
-  Menu Friction Index 16.2 / 100 (higher is worse), grade B, coverage 100 %
+  insurance-es-alameda: Seguros Alameda, atención al cliente
+  Menu Friction Index 14.7 / 100 (higher is worse), grade A, coverage 100 %
   …
   $ ivr audit menus/demo-bank.json --format html -o demo-bank.html`)
     .action(async (file: string, flags: AuditFlags) => {

@@ -111,8 +111,9 @@ others are still compared. Exit codes: 0 done (even with broken files), 2 bad us
 
 Example:
   $ ivr compare menus/ --rules es-ley-10-2025
-  #  menu                  grade  MFI  fastest  announced  hours  failed rules
-  1  insurance-es-alameda  B     16.2   36.7 s     36.7 s  100 %  -
+   #  menu                      grade       MFI   fastest  announced  hours  failed rules
+   1  insurance-es-alameda      A          14.7    68.1 s     68.1 s  100 %  -
+   2  utility-prairie-electric  C          32.9   188.5 s    188.5 s  100 %  -
   …`)
     .action(async (paths: string[], flags: CompareFlags) => {
       const format = parseFormat(flags.format, FORMATS);

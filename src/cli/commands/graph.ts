@@ -33,9 +33,10 @@ export function register(program: Command, context: CliContext): void {
 SVG is rendered offline by the WASM build of Graphviz (@hpcc-js/wasm-graphviz).
 
 Example:
-  $ ivr graph tests/fixtures/audit/toy.json --format mermaid
+  $ ivr graph tests/fixtures/audit/loop.json --format mermaid
   flowchart TD
-    n0["greeting<br/>Welcome to Toy Telecom. Try our new…"]
+    n0["main<br/>Press 1 for help. Press 2 for a person."]
+    n1["help<br/>Press 1 to hear this again."]
     …
   $ ivr graph menus/demo-bank.json --format svg -o demo-bank.svg`)
     .action(async (file: string, flags: GraphFlags) => {
