@@ -6,7 +6,7 @@
  * for output.
  */
 import {
-  describeMoment, handlerOf, promptLength, promptMicros,
+  describeMoment, handlerOf, promptLength, promptMicros, typedDigit,
   type Key, type Menu, type MenuNodeUnion, type Micros, type Move, type Situation,
 } from '../model/index.js';
 import { EdgeFlag, strategiesOf, type Strategy } from './strategies.js';
@@ -108,8 +108,8 @@ function stepsOfMove(nodeId: string, node: MenuNodeUnion, move: Move, menu: Menu
   return steps;
 }
 
-/** A move as tokens of `ivr call --script`: a key, `say:<words>`, `wait`, or one key per typed digit. */
-export function scriptToken(move: Move): string {
+/** A move as tokens of `ivr call --script`: a key, `say:<words>`, `wait`, or one key per typed digit (`digit`: see `typedDigit`). */
+export function scriptToken(move: Move, digit: Key = '1'): string {
   switch (move.do) {
     case 'listen':
     case 'wait':
@@ -120,7 +120,7 @@ export function scriptToken(move: Move): string {
       return `say:${move.phrase}`;
     case 'enter':
       // The caller's own number: any digits of the right length succeed (menu-format.md).
-      return [...Array<string>(move.digits).fill('1'), ...(move.terminator === undefined ? [] : [move.terminator])].join(',');
+      return [...Array<string>(move.digits).fill(digit), ...(move.terminator === undefined ? [] : [move.terminator])].join(',');
   }
 }
 
@@ -128,6 +128,8 @@ export function scriptToken(move: Move): string {
 export interface ScriptMove {
   move: Move;
   actionMicros: Micros;
+  /** at an `input`: the digit to type */
+  digit?: Key;
 }
 
 /**
@@ -141,12 +143,12 @@ export interface ScriptMove {
 export function scriptOf(moves: readonly ScriptMove[]): string {
   const tokens: string[] = [];
   let pendingAction = false;
-  for (const { move, actionMicros } of moves) {
+  for (const { move, actionMicros, digit } of moves) {
     const passive = move.do === 'listen' || move.do === 'wait';
     // A silent prompt is over before the script is read: nothing to wait for.
     if (passive && move.micros === 0) continue;
     if (passive && pendingAction) tokens.push('wait');
-    tokens.push(scriptToken(move));
+    tokens.push(scriptToken(move, digit));
     pendingAction = !passive && actionMicros > 0;
   }
   return tokens.join(',');
@@ -165,7 +167,7 @@ export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: 
     const node = graph.nodes[nodeIndex] as MenuNodeUnion;
     const move = (graph.moves[nodeIndex] as readonly Move[])[graph.edgeMove[edge] as number] as Move;
     steps.push(...stepsOfMove(nodeId, node, move, menu));
-    moves.push({ move, actionMicros: move.micros - listenFirst(node, menu) });
+    moves.push({ move, actionMicros: move.micros - listenFirst(node, menu), ...(node.type === 'input' ? { digit: typedDigit(node) } : {}) });
     flags |= graph.edgeFlags[edge] as number;
     config = graph.edgeTarget[edge] as number;
   }

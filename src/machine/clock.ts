@@ -18,6 +18,8 @@ export class MicrosClock {
   private nowMicros: Micros = 0;
   private nextId = 0;
   private readonly timers = new Map<number, Timer>();
+  /** a moment at which the caller may act before the timers still due then fire (see `hold`) */
+  private heldAt: Micros | undefined;
 
   /** XState's clock interface: milliseconds; kept for `createActor(machine, { clock })`. */
   now(): number {
@@ -44,14 +46,34 @@ export class MicrosClock {
   }
 
   /**
+   * Holds the clock at the current moment: an `advanceTo` that ends at this
+   * moment stops firing timers, so the caller can act before the timers
+   * still due now (a no-input timeout of 0 s). Moving time on, or `release`,
+   * lets them fire.
+   */
+  hold(): void {
+    this.heldAt = this.nowMicros;
+  }
+
+  release(): void {
+    this.heldAt = undefined;
+  }
+
+  private heldAtTarget(target: Micros): boolean {
+    return this.heldAt === this.nowMicros && target === this.nowMicros;
+  }
+
+  /**
    * Moves time to `target`, firing every timer due on the way in deadline
-   * order (ties: the one set first), including timers set while firing.
+   * order (ties: the one set first), including timers set while firing,
+   * except those due at `target` once the clock is held there.
    */
   advanceTo(target: Micros): void {
     if (target < this.nowMicros) throw new RangeError('the simulated clock cannot go back in time');
     for (let timer = this.earliest(); timer !== undefined && timer.deadline <= target; timer = this.earliest()) {
-      this.timers.delete(timer.id);
       this.nowMicros = timer.deadline;
+      if (this.heldAtTarget(target)) return;
+      this.timers.delete(timer.id);
       timer.fire();
     }
     this.nowMicros = target;

@@ -6,7 +6,10 @@
  *
  * Time rule: timers due at the current moment fire before an event sent at
  * that moment is considered, so a key sent just as a prompt ends meets the
- * phase after the prompt.
+ * phase after the prompt. The one exception is the no-input timeout: a key
+ * sent at the very moment it falls due counts (the clock is held whenever
+ * the call starts waiting for the caller), so a timeout of 0 s still lets
+ * the caller act, as the configuration graph assumes.
  */
 import { createActor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent } from 'xstate';
 import {
@@ -163,6 +166,7 @@ class Session implements CallSession {
       this.entries.push({ at: this.now(), node: context.outcome.node, kind: 'end', outcome: { ...context.outcome, menuMicros: this.now() } });
     }
     if (JSON.stringify(seen) !== JSON.stringify(last)) this.phaseStartedAt = this.now();
+    if (phase === 'waiting') this.clock.hold();
     this.lastSeen = seen;
   }
 
@@ -207,6 +211,7 @@ class Session implements CallSession {
     if (event.type === 'KEY') this.record('key', { key: event.key });
     else if (event.type === 'SAY') this.record('say', { phrase: event.phrase });
     else this.record('hangup');
+    this.clock.release();
     this.actor.send(event);
     this.settle();
     return 'accepted';
@@ -223,6 +228,8 @@ class Session implements CallSession {
   advanceToNextChange(): boolean {
     const next = this.nextChangeAt();
     if (next === undefined) return false;
+    // The caller lets the moment pass: a timeout held at this moment fires now.
+    this.clock.release();
     this.clock.advanceTo(next);
     return true;
   }

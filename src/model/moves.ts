@@ -48,10 +48,21 @@ export function handlerOf(node: MenuNode | InputNode, kind: FailureKind): Handle
   return node[kind] ?? { retries: 2 };
 }
 
-/** The digits an `input` needs: `length`, else `minLength` plus the terminator. */
+/**
+ * The digits a route enters at an `input`: `length`, else `minLength` plus
+ * the terminator. When `minLength` reaches `maxLength` the length is fixed in
+ * effect: the entry completes at its last digit, and no terminator is charged.
+ */
 export function inputDigits(node: InputNode): { digits: number; terminator?: Key } {
   if (node.length !== undefined) return { digits: node.length };
-  return { digits: node.minLength ?? 1, terminator: node.terminator };
+  const digits = node.minLength ?? 1;
+  if (node.maxLength !== undefined && digits >= node.maxLength) return { digits };
+  return { digits, terminator: node.terminator };
+}
+
+/** The digit a route types at an `input` (any digits succeed): 1, or 2 where 1 is the terminator and would end the entry. */
+export function typedDigit(node: InputNode): Key {
+  return node.length === undefined && node.terminator === '1' ? '2' : '1';
 }
 
 /** Keys no option of a menu accepts, in the format's order 1-9, 0, *, #. */
@@ -96,6 +107,25 @@ function sayMoves(node: SayNode, timing: Timing): Move[] {
   return moves;
 }
 
+/**
+ * The phrase a route says for an option: its shortest phrase among those the
+ * recogniser gives to this option (`optionForPhrase` picks the first option
+ * that accepts a phrase, so a phrase an earlier option shares is not this
+ * option's); undefined when every phrase is taken by an earlier option.
+ */
+export function phraseForOption(node: MenuNode, optionIndex: number, timing: Timing): string | undefined {
+  const phrases = node.options[optionIndex]?.phrases ?? [];
+  const own = phrases.filter((phrase) => optionForPhrase(node, phrase) === optionIndex);
+  return own.length === 0 ? undefined : shortestPhrase(own, timing);
+}
+
+/** A word no option of the menu accepts, for a deliberate unrecognised answer. */
+function unrecognisedWord(node: MenuNode): string {
+  let word = UNRECOGNISED_WORD;
+  for (let n = 2; optionForPhrase(node, word) >= 0; n++) word = `${UNRECOGNISED_WORD} ${n}`;
+  return word;
+}
+
 function optionMoves(node: MenuNode, option: Option, optionIndex: number, timing: Timing): Move[] {
   const before = listenFirst(node, timing);
   const outcome: MoveOutcome = { type: 'goto', node: option.next };
@@ -103,8 +133,8 @@ function optionMoves(node: MenuNode, option: Option, optionIndex: number, timing
   if (option.key !== undefined) {
     moves.push({ do: 'press', key: option.key, valid: true, micros: before + keyMicros(timing), optionIndex, advertised: option.advertised, outcome });
   }
-  if (option.phrases !== undefined) {
-    const phrase = shortestPhrase(option.phrases, timing);
+  const phrase = phraseForOption(node, optionIndex, timing);
+  if (phrase !== undefined) {
     moves.push({ do: 'say', phrase, valid: true, micros: before + phraseMicros(phrase, timing), optionIndex, advertised: option.advertised, outcome });
   }
   return moves;
@@ -118,7 +148,7 @@ function invalidMenuMove(node: MenuNode, timing: Timing): Move {
   if (key !== undefined) {
     return { do: 'press', key, valid: false, micros: before + keyMicros(timing) + after, advertised: true, outcome };
   }
-  const phrase = UNRECOGNISED_WORD;
+  const phrase = unrecognisedWord(node);
   return { do: 'say', phrase, valid: false, micros: before + phraseMicros(phrase, timing) + after, advertised: true, outcome };
 }
 
