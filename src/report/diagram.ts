@@ -55,9 +55,24 @@ function conditionText(condition: Condition): string {
   return condition.any.map(conditionText).join(' or ');
 }
 
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Display width: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
 function shorten(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (displayWidth(flat) <= max) return flat;
+  let kept = '';
+  for (const char of flat) {
+    if (displayWidth(kept + char) > max - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
 }
 
 function boxLabel(id: string, node: MenuNodeUnion): string {

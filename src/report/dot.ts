@@ -3,7 +3,7 @@
  * unannounced options dashed, error handlers grey, people green, hang-ups
  * red, doom loops dark red and dashed.
  */
-import type { Box, Diagram, Link } from './diagram.js';
+import { displayWidth, type Box, type Diagram, type Link } from './diagram.js';
 
 function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -12,6 +12,16 @@ function quote(text: string): string {
 const SHAPES: Record<Box['kind'], string> = {
   say: 'box', menu: 'box', input: 'box', branch: 'diamond', agent: 'oval', hangup: 'octagon', disconnect: 'octagon',
 };
+
+/**
+ * A minimum box width in inches. Graphviz measures text with Latin font
+ * metrics and under-measures CJK, so labels would overflow their boxes:
+ * estimate 0.55 em per column at 10 pt, two columns per CJK character.
+ */
+function minimumWidth(label: string): string {
+  const columns = Math.max(...label.split('\n').map(displayWidth));
+  return ((columns * 0.55 * 10) / 72 + 0.35).toFixed(2);
+}
 
 function boxAttributes(box: Box): string {
   let fill = '#ffffff';
@@ -27,7 +37,7 @@ function boxAttributes(box: Box): string {
   if (box.onRoute && box.kind !== 'agent') fill = '#fde68a';
   if (box.onRoute) color = '#b45309';
   if (box.kind === 'hangup' || box.kind === 'disconnect') style = style.replace('rounded,', '');
-  return `shape=${SHAPES[box.kind]}, style=${quote(style)}, fillcolor=${quote(fill)}, color=${quote(color)}, penwidth=${width}`;
+  return `shape=${SHAPES[box.kind]}, style=${quote(style)}, fillcolor=${quote(fill)}, color=${quote(color)}, penwidth=${width}, width=${minimumWidth(box.label)}`;
 }
 
 function linkAttributes(link: Link): string {
