@@ -21,7 +21,7 @@ export type { CallEvent, CallSession, CallView, CallOutcome, CallLogEntry, Scrip
 
 /** Routes: the fastest way to a human, alternatives, and the configuration graph they are searched in. */
 export { fastestRoute, routes, escapeReport, buildGraph, routeJson, dialString, OBJECTIVES, STRATEGIES } from './analysis/index.js';
-export type { Route, RouteStep, RouteResult, Unreachable, UnreachableReason, RouteOptions, EscapeReport, ConfigGraph, Objective, Strategy } from './analysis/index.js';
+export type { Route, RouteStep, RouteResult, Unreachable, UnreachableReason, RouteOptions, EscapeReport, ConfigGraph, StartConfiguration, Objective, Strategy } from './analysis/index.js';
 
 /** Proof by replay: a route's script through the machine must end at its agent at its menu time. */
 export { replayRoute, type ReplayCheck } from './analysis/replay.js';

@@ -12,7 +12,7 @@
  * ranked by the objective's final key, the fastest route first.
  */
 import { reachableNodes, type AgentNode, type Menu, type Situation } from '../model/index.js';
-import { buildGraph, type ConfigGraph } from './graph.js';
+import { buildGraph, type ConfigGraph, type StartConfiguration } from './graph.js';
 import { routeFromEdges, totalMicros, type Route, type RouteResult, type UnreachableReason } from './route.js';
 import {
   agentKey, bestAgents, compareKeys, reachedAgents, shortestDistances, traceRoute,
@@ -26,8 +26,18 @@ export interface RouteOptions {
   objective?: Objective;
   /** only announced options, listening and requested digits */
   advertisedOnly?: boolean;
-  /** reuse a graph already built for this menu and situation */
+  /**
+   * search from this configuration instead of the menu's start (the call
+   * screen's coach: where the caller is now); figures count from its node's
+   * prompt
+   */
+  from?: StartConfiguration;
+  /** reuse a graph already built for this menu, situation and `from` */
   graph?: ConfigGraph;
+}
+
+function graphOf(menu: Menu, options: RouteOptions): ConfigGraph {
+  return options.graph ?? buildGraph(menu, options.situation, options.from);
 }
 
 const obviousCache = new WeakMap<ConfigGraph, string | null>();
@@ -50,7 +60,8 @@ function unreachableReason(graph: ConfigGraph, forbid: number): UnreachableReaso
   const { menu } = graph;
   if (!Object.values(menu.nodes).some((node) => node.type === 'agent')) return 'no_agent';
   if (forbid !== 0 && reachedAgents(shortestDistances(graph, 'menu')).length > 0) return 'not_advertised';
-  const structurally = [...reachableNodes(menu)].some((id) => menu.nodes[id]?.type === 'agent');
+  const reachable = reachableNodes(graph.from === undefined ? menu : { ...menu, start: graph.from.node });
+  const structurally = [...reachable].some((id) => menu.nodes[id]?.type === 'agent');
   return structurally ? 'agents_closed' : 'all_routes_hang_up';
 }
 
@@ -64,7 +75,7 @@ function routeTo(distances: Distances, agents: AgentReach[]): Route {
 }
 
 function search(menu: Menu, options: RouteOptions, forbid: number): { graph: ConfigGraph; result: RouteResult } {
-  const graph = options.graph ?? buildGraph(menu, options.situation);
+  const graph = graphOf(menu, options);
   const objective = options.objective ?? 'total';
   const distances = shortestDistances(graph, objective, forbid);
   const best = bestAgents(distances);
@@ -114,7 +125,7 @@ export interface EscapeReport {
 
 /** Everything `ivr escape` prints, from one graph. */
 export function escapeReport(menu: Menu, options: RouteOptions & { alternatives?: number }): EscapeReport {
-  const graph = options.graph ?? buildGraph(menu, options.situation);
+  const graph = graphOf(menu, options);
   const shared = { ...options, graph };
   const report: EscapeReport = { route: fastestRoute(menu, shared) };
   if (options.advertisedOnly) {

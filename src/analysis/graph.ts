@@ -19,9 +19,21 @@ import { EdgeFlag, isGenericOption } from './strategies.js';
 /** The configuration a failure without `then` ends in: the call is over. */
 export const IMPLICIT_HANGUP = -1;
 
+/**
+ * Where a call is: a node and its failure counters (failures of the node's
+ * current visit). Searching from it gives the routes a caller has from here.
+ */
+export interface StartConfiguration {
+  node: string;
+  invalidCount: number;
+  noInputCount: number;
+}
+
 export interface ConfigGraph {
   readonly menu: Menu;
   readonly situation: Situation;
+  /** the configuration the graph starts from, when not the menu's start */
+  readonly from?: StartConfiguration;
   /** node index → node id; indices follow the order of `menu.nodes` */
   readonly nodeIds: readonly string[];
   readonly nodes: readonly MenuNodeUnion[];
@@ -160,11 +172,13 @@ interface NodeMoves {
 }
 
 /**
- * Builds the configuration graph reachable from the menu's start. The menu
- * must be valid (loadMenu / loadMenuValue): dangling ids or silent loops
- * throw.
+ * Builds the configuration graph reachable from the menu's start, or from
+ * `from`: a node (a branch is decided at once, counters 0) with its counters,
+ * each kept within 0 … the handler's retries. The menu must be valid
+ * (loadMenu / loadMenuValue): dangling ids or silent loops throw; an unknown
+ * `from` node throws a RangeError.
  */
-export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
+export function buildGraph(menu: Menu, situation: Situation, from?: StartConfiguration): ConfigGraph {
   const nodeIds = Object.keys(menu.nodes);
   const nodes = nodeIds.map((id) => menu.nodes[id] as MenuNodeUnion);
   const indexOf = new Map(nodeIds.map((id, index) => [id, index]));
@@ -251,7 +265,16 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
     return hangupConfig;
   };
 
-  const start = configFor(resolve(nodeIndex(menu.start)), 0, 0);
+  const startConfig = (): number => {
+    if (from === undefined) return configFor(resolve(nodeIndex(menu.start)), 0, 0);
+    const index = indexOf.get(from.node);
+    if (index === undefined) throw new RangeError(`buildGraph: no node "${from.node}" to start from`);
+    const node = nodes[index] as MenuNodeUnion;
+    if (node.type === 'branch') return configFor(resolve(index), 0, 0);
+    const within = (count: number, kind: FailureKind) => Math.min(Math.max(0, Math.trunc(count)), retriesOf(node, kind));
+    return configFor(index, within(from.invalidCount, 'invalid'), within(from.noInputCount, 'noInput'));
+  };
+  const start = startConfig();
   const edgeStart = new Growable(new Int32Array(configBound + 1), int32);
   const edgeTarget = new Growable(new Int32Array(edgeBound), int32);
   const edgeMicros = new Growable(new Float64Array(edgeBound), float64);
@@ -300,6 +323,7 @@ export function buildGraph(menu: Menu, situation: Situation): ConfigGraph {
 
   return {
     menu, situation, nodeIds, nodes,
+    ...(from === undefined ? {} : { from }),
     moves: Array.from(nodeMoves, (made) => made?.moves),
     configCount: configNode.length,
     start,

@@ -1,5 +1,5 @@
 /** Analysis: the configuration graph of a menu and the routes to a human found in it. */
-export { buildGraph, nodeOfConfig, IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
+export { buildGraph, nodeOfConfig, IMPLICIT_HANGUP, type ConfigGraph, type StartConfiguration } from './graph.js';
 export {
   shortestDistances, reachedAgents, bestAgents, traceRoute, agentKey, compareKeys, OBJECTIVES,
   type Objective, type Distances, type AgentReach,

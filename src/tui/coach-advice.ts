@@ -2,18 +2,10 @@
  * The coach: the fastest route to a person from where the caller is now, in
  * words ("Press 0 now: a person in ≈ 12 s + ≈ 5 min hold"). Pure.
  *
- * The escape search starts at the menu's start. To search from the current
- * configuration (node + failure counters) without touching the search, the
- * coach hands it a copy of the menu whose start is a clone of the current
- * node with the retries already used taken off its handlers. The clone's
- * replays stay on the clone, as the real node's replays keep their counters;
- * every other way into the node still leads to the original, where counters
- * start at 0. So the clone menu's routes are exactly the routes from here.
+ * The escape search starts from the current configuration (node + failure
+ * counters) with its `from` option.
  */
-import {
-  handlerOf, promptMicros,
-  type Handler, type InputNode, type Menu, type MenuNode, type MenuNodeUnion, type Micros, type NodeId, type Situation,
-} from '../model/index.js';
+import { promptMicros, type Menu, type Micros, type NodeId, type Situation } from '../model/index.js';
 import { fastestRoute, type Route, type RouteResult, type RouteStep } from '../analysis/index.js';
 import { roughly } from './format.js';
 
@@ -41,48 +33,9 @@ export type Advice =
     }
   | { reachable: false; reason: string };
 
-const CLONE_PREFIX = 'coach-here';
-
-function cloneId(menu: Menu): NodeId {
-  let id = CLONE_PREFIX;
-  for (let n = 2; Object.hasOwn(menu.nodes, id); n++) id = `${CLONE_PREFIX}-${n}`;
-  return id;
-}
-
-function spentHandler(handler: Handler, used: number): Handler {
-  return { ...handler, retries: Math.max(0, handler.retries - used) };
-}
-
-function cloneWithCounters(node: MenuNode | InputNode, here: Configuration): MenuNode | InputNode {
-  return {
-    ...node,
-    invalid: spentHandler(handlerOf(node, 'invalid'), here.invalidCount),
-    noInput: spentHandler(handlerOf(node, 'noInput'), here.noInputCount),
-  };
-}
-
-function startedHere(node: MenuNodeUnion, here: Configuration): MenuNodeUnion {
-  return node.type === 'menu' || node.type === 'input' ? cloneWithCounters(node, here) : node;
-}
-
-/**
- * The menu as seen from a configuration: same nodes, plus a clone of the
- * current node (counters applied) as the start. Returns the clone's id.
- */
-export function menuFrom(menu: Menu, here: Configuration): { menu: Menu; clone: NodeId } {
-  const node = menu.nodes[here.node];
-  if (node === undefined) throw new RangeError(`coach: no node "${here.node}" in the menu`);
-  const clone = cloneId(menu);
-  return { menu: { ...menu, start: clone, nodes: { ...menu.nodes, [clone]: startedHere(node, here) } }, clone };
-}
-
-/** The fastest route from a configuration; step nodes name the real node, not the clone. */
+/** The fastest route from a configuration: the escape search started there (`from`). */
 export function fastestRouteFrom(menu: Menu, situation: Situation, here: Configuration): RouteResult {
-  const { menu: fromHere, clone } = menuFrom(menu, here);
-  const result = fastestRoute(fromHere, { situation });
-  if (!result.reachable) return result;
-  const steps = result.steps.map((step) => (step.node === clone ? { ...step, node: here.node } : step));
-  return { ...result, steps, outcome: result.outcome === clone ? here.node : result.outcome };
+  return fastestRoute(menu, { situation, from: here });
 }
 
 const REASONS: Record<string, string> = {
