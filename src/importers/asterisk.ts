@@ -54,10 +54,8 @@ export interface Context {
   includes: string[];
 }
 
-export interface AsteriskImportOptions extends ImportOptions {
-  /** the IVR context to start in (default: the first with Background or WaitExten) */
-  context?: string;
-}
+/** `context`: the IVR context to start in (default: the first with Background or WaitExten). */
+export type AsteriskImportOptions = ImportOptions;
 
 /** Removes `;-- … --;` block comments and `;` line comments, keeping line numbers. */
 export function stripComments(text: string): string[] {
@@ -509,18 +507,25 @@ class DialplanReader {
   }
 }
 
+/** `--context` names no context: say which exist, those that wait for keys first. */
+function unknownContext(reader: DialplanReader, wanted: string, waits: (p: Priority) => boolean, file: string): IvrError {
+  const all = [...reader.contexts.values()];
+  const waiting = all.filter((c) => [...c.extensions.values()].some((ps) => ps.some(waits))).map((c) => c.name);
+  const others = all.map((c) => c.name).filter((name) => !waiting.includes(name));
+  const list = (names: string[]) => (names.length === 0 ? '(none)' : `${names.slice(0, 12).join(', ')}${names.length > 12 ? `, … (${names.length} in all)` : ''}`);
+  return new IvrError([issue('asterisk_no_context', [], {
+    en: `The dialplan has no context [${wanted}]. Contexts that wait for keys: ${list(waiting)}; others: ${list(others)}.`,
+    'zh-CN': `拨号计划中没有上下文 [${wanted}]。等待按键的上下文:${list(waiting)};其他:${list(others)}。`,
+  })], { file });
+}
+
 /** The IVR context: the one asked for, else the first with Background or WaitExten (said in a warning). */
 function pickContext(reader: DialplanReader, wanted: string | undefined, file: string): { context: Context; exten: string } {
   const waits = (p: Priority) => ['background', 'waitexten'].includes(p.app.toLowerCase());
   let context: Context | undefined;
   if (wanted !== undefined) {
     context = reader.context(wanted);
-    if (context === undefined) {
-      throw new IvrError([issue('asterisk_no_context', [], {
-        en: `The dialplan has no context [${wanted}]: contexts are ${[...reader.contexts.keys()].slice(0, 12).join(', ')}.`,
-        'zh-CN': `拨号计划中没有上下文 [${wanted}]:现有上下文为 ${[...reader.contexts.keys()].slice(0, 12).join(', ')}。`,
-      })], { file });
-    }
+    if (context === undefined) throw unknownContext(reader, wanted, waits, file);
   } else {
     context = [...reader.contexts.values()].find((c) => [...c.extensions.values()].some((ps) => ps.some(waits)));
     if (context === undefined) {

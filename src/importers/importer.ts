@@ -52,6 +52,11 @@ export interface ImportResult {
 export interface ImportOptions {
   /** refuse any file longer than this many characters before parsing it (default: 64 MB) */
   maxBytes?: number;
+  /**
+   * where calls start inside the source, for formats that name such places
+   * (an Asterisk dialplan context); `importFiles` refuses it for the others
+   */
+  context?: string;
 }
 
 export interface Importer {

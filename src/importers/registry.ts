@@ -7,7 +7,7 @@
  * Part B registers its importers by adding them to `IMPORTERS`.
  */
 import { IvrError, DEFAULT_MAX_BYTES, issue, loadMenuValue, type Issue, type Menu } from '../model/index.js';
-import type { FormatId, Importer, ImportResult, SourceFile } from './importer.js';
+import type { FormatId, Importer, ImportOptions, ImportResult, SourceFile } from './importer.js';
 import { message } from './build-menu.js';
 import { checkSize, parseUntrustedJson } from './safe-json.js';
 import { twilioStudio } from './twilio-studio.js';
@@ -18,6 +18,9 @@ import { freeswitchImporter } from './freeswitch.js';
 
 /** Every importer, in the order `--from` lists them. */
 export const IMPORTERS: readonly Importer[] = [twilioStudio, amazonConnect, voiceXmlImporter, asteriskImporter, freeswitchImporter];
+
+/** Formats whose files name places where calls can start (`--context`). */
+const CONTEXT_FORMATS: readonly FormatId[] = ['asterisk'];
 
 /** Below this, a detector's guess is not trusted. */
 const MIN_CONFIDENCE = 0.3;
@@ -105,7 +108,7 @@ export interface ImportedMenu extends ImportResult {
  * Imports files with the named importer (or the detected one), refusing
  * oversized files before parsing, and validates the result.
  */
-export function importFiles(files: readonly SourceFile[], options: { from?: FormatId; maxBytes?: number } = {}): ImportedMenu {
+export function importFiles(files: readonly SourceFile[], options: ImportOptions & { from?: FormatId } = {}): ImportedMenu {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const file of files) checkSize(file.name, file.text, maxBytes);
   let importer: Importer | undefined;
@@ -119,7 +122,12 @@ export function importFiles(files: readonly SourceFile[], options: { from?: Form
     if (!detection.ok) throw new IvrError([detection.problem], { file: detection.file });
     importer = detection.importer;
   }
-  const result = importer.import(files, { maxBytes });
+  if (options.context !== undefined && !CONTEXT_FORMATS.includes(importer.id)) {
+    throw new IvrError([reason('context_not_supported',
+      `--context names a dialplan context: it applies to ${CONTEXT_FORMATS.join(', ')} files, not to ${importer.title}.`,
+      `--context 指定拨号计划上下文:只适用于 ${CONTEXT_FORMATS.join('、')} 文件,不适用于 ${importer.title}。`)], { file: files[0]?.name ?? '' });
+  }
+  const result = importer.import(files, { maxBytes, ...(options.context !== undefined ? { context: options.context } : {}) });
   const checked = loadMenuValue(result.menu);
   if (!checked.ok) {
     const first = checked.issues[0];

@@ -1,8 +1,13 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { asteriskImporter, importDialplan, patternMatches, scheduleFromTimeSpec, stripComments } from '../../src/importers/asterisk.js';
 import { IvrError, parseMoment, situation } from '../../src/model/index.js';
-import { fixture, tuesdayMorning, validMenu } from './helpers.js';
+import { runCli } from '../../src/cli/program.js';
+import { fakeContext } from '../cli/audit-context.js';
+import { FIXTURES, fixture, tuesdayMorning, validMenu } from './helpers.js';
 
 describe('Asterisk importer: small-office.conf (mirrors configs/basic-pbx [Main-IVR])', () => {
   const source = fixture('asterisk/small-office.conf');
@@ -107,5 +112,36 @@ describe('Asterisk syntax helpers', () => {
   });
   test('a dialplan of comments only is refused with a reason', () => {
     expect(() => importDialplan([{ name: 'x.conf', text: ';-- all\n[ctx]\nexten => s,1,Answer() --;' }])).toThrow(IvrError);
+  });
+});
+
+describe('ivr import --context (CLI)', () => {
+  const hours = join(FIXTURES, 'asterisk/hours.conf');
+
+  test('--context starts the call in the named context: the schedule check of [from-trunk] comes first', async () => {
+    const context = fakeContext();
+    await runCli(['import', hours, '--context', 'from-trunk', '--json'], context);
+    expect(context.exitCode()).toBe(0);
+    const report = JSON.parse(context.stdout()) as { menu: { start: string; nodes: Record<string, { type: string }> }; warnings: { code: string }[] };
+    expect(report.menu.nodes[report.menu.start]?.type).toBe('branch');
+    expect(report.warnings.map((w) => w.code)).not.toContain('asterisk_context_chosen');
+  });
+
+  test('an unknown context exits 2 with one line naming the contexts, and writes nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ivr-context-'));
+    const context = fakeContext();
+    await runCli(['import', hours, '--context', 'main', '-o', join(folder, 'menu.json')], context);
+    expect(context.exitCode()).toBe(2);
+    const message = context.stderr().split('\n').filter((line) => line.includes('[main]'));
+    expect(message).toHaveLength(1);
+    expect(message[0]).toContain('Contexts that wait for keys: menu; others: from-trunk.');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('--context on a format without contexts is a usage error', async () => {
+    const context = fakeContext();
+    await runCli(['import', join(FIXTURES, 'twilio-studio/support-line.json'), '--context', 'menu'], context);
+    expect(context.exitCode()).toBe(2);
+    expect(context.stderr()).toContain('--context names a dialplan context');
   });
 });

@@ -19,6 +19,7 @@ interface ImportFlags {
   output?: string;
   json?: boolean;
   entry?: string;
+  context?: string;
   maxMb: string;
 }
 
@@ -76,6 +77,7 @@ export function register(program: Command, context: CliContext): void {
     .addOption(new Option('--from <format>', 'the source format (detected when absent)').choices(IMPORTERS.map((i) => i.id)))
     .option('-o, --output <file>', 'write the menu to this file (atomically) instead of stdout')
     .option('--entry <file>', 'the file where calls start, when importing several (default: the first; for a folder, one no other flow transfers to)')
+    .option('--context <name>', 'Asterisk: the dialplan context where calls start (default: the first that waits for keys)')
     .option('--json', 'print {format, entry, warnings, menu} as JSON (the menu is left out with -o)')
     .option('--max-mb <n>', 'refuse files larger than this many megabytes', '64')
     .addHelpText('after', `
@@ -85,13 +87,16 @@ Example:
   $ ivr import tests/fixtures/importers/twilio-studio/support-line.json -o support-line.json
   tests/fixtures/importers/twilio-studio/support-line.json:22:5  main_menu  warning: Option "#" can never be chosen: "#" is this gather's finish_on_key, which ends the input and is not part of Digits.
   …
-  $ ivr import ../shared/corpus/amazon-connect --entry _00_routing_flow.json -o goodmeasures.json`)
+  $ ivr import ../shared/corpus/amazon-connect --entry _00_routing_flow.json -o goodmeasures.json
+  $ ivr import tests/fixtures/importers/asterisk/hours.conf --context main
+  tests/fixtures/importers/asterisk/hours.conf  The dialplan has no context [main]. Contexts that wait for keys: menu; others: from-trunk.
+  $ ivr import tests/fixtures/importers/asterisk/hours.conf --context from-trunk -o hours.json`)
     .action((paths: string[], flags: ImportFlags) => {
       const maxBytes = context.maxBytes(flags.maxMb);
       const { files, folder } = expand(paths);
       if (files.length === 0) throw usageError('no_files', { en: 'No file to import: the folder is empty.', 'zh-CN': '没有要导入的文件:文件夹为空。' });
       const sources = orderForEntry(files.map((file) => ({ name: file, text: readTextFile(file, maxBytes) })), flags, folder);
-      const imported = importFiles(sources, { ...(flags.from ? { from: flags.from } : {}), maxBytes });
+      const imported = importFiles(sources, { ...(flags.from ? { from: flags.from } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}), maxBytes });
       const menuText = `${JSON.stringify(imported.menu, null, 2)}\n`;
       if (flags.output !== undefined) writeFileAtomic(flags.output, menuText);
       if (flags.json) {
