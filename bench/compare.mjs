@@ -11,20 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from './random.mjs';
 
 const count = Number(process.argv[2] ?? 1000);
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
 
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateMenu(index, random) {
   const size = 6 + Math.floor(random() * 19);

@@ -4,21 +4,13 @@
  * (documented in docs/audit.md).
  */
 import type { Menu, Situation } from '../model/index.js';
-import type { Evidence } from './evidence.js';
 import { componentMeasures, hardFails } from './measures.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { checkRules, type RuleProfile, type RuleResult } from './rules.js';
-import { frictionScore, type FrictionWeights, type HardFail } from './score.js';
+import { frictionScore, type ComponentScore, type FrictionWeights, type HardFail } from './score.js';
 
-export interface AuditComponent {
-  id: string;
-  name: string;
-  /** null when not assessable */
-  points: number | null;
-  max: number;
-  measured: number | string | null;
-  evidence: Evidence;
-}
+/** A component of the breakdown: points (null when not assessable), max, what was measured, evidence. */
+export type AuditComponent = ComponentScore;
 
 export interface AuditReport {
   menu: string;

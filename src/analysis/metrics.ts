@@ -91,29 +91,25 @@ function isBotTurn(node: MenuNodeUnion | undefined): boolean {
   return node?.type === 'menu' && node.options.length > 0 && node.options.every((option) => option.key === undefined);
 }
 
-/** Follows `say` prompts (their listen move) from a configuration; true when it lands on a person. */
-function leadsStraightToPerson(graph: ConfigGraph, config: number): boolean {
+/** The node type reached from a configuration by following `say` prompts (their listen move); `disconnect` for the implicit hang-up. */
+function landsOn(graph: ConfigGraph, config: number): MenuNodeUnion['type'] | 'disconnect' {
   for (let hops = 0; hops <= graph.nodes.length; hops++) {
     const index = graph.configNode[config] as number;
-    if (index === IMPLICIT_HANGUP) return false;
-    const node = graph.nodes[index];
-    if (node?.type === 'agent') return true;
-    if (node?.type !== 'say') return false;
+    if (index === IMPLICIT_HANGUP) return 'disconnect';
+    const node = graph.nodes[index] as MenuNodeUnion;
+    if (node.type !== 'say') return node.type;
     config = graph.edgeTarget[graph.edgeStart[config] as number] as number;
   }
-  return false;
+  return 'say';
+}
+
+function leadsStraightToPerson(graph: ConfigGraph, config: number): boolean {
+  return landsOn(graph, config) === 'agent';
 }
 
 function leadsStraightToHangup(graph: ConfigGraph, config: number): boolean {
-  for (let hops = 0; hops <= graph.nodes.length; hops++) {
-    const index = graph.configNode[config] as number;
-    if (index === IMPLICIT_HANGUP) return true;
-    const node = graph.nodes[index];
-    if (node?.type === 'hangup') return true;
-    if (node?.type !== 'say') return false;
-    config = graph.edgeTarget[graph.edgeStart[config] as number] as number;
-  }
-  return false;
+  const type = landsOn(graph, config);
+  return type === 'hangup' || type === 'disconnect';
 }
 
 /** Configurations of the graph whose counters are both zero, per node index (how a node is first met). */

@@ -45,14 +45,9 @@ export function expandInputs(inputs: readonly string[]): string[] {
       else if (entry.name.endsWith('.json')) files.push(path);
     }
   };
+  const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const input of inputs) {
-    let isFolder = false;
-    try {
-      isFolder = statSync(input).isDirectory();
-    } catch {
-      isFolder = false;
-    }
-    if (isFolder) walk(input);
+    if (isFolder(input)) walk(input);
     else files.push(input);
   }
   return files;
