@@ -14,7 +14,7 @@ import { useCall, type CallControls } from './use-call.js';
 import { CallScreen, Header, type SpeechLine } from './CallScreen.js';
 import { EndScreen, holdOf } from './EndScreen.js';
 import type { CoachShown } from './Coach.js';
-import { adviceFrom, fastestRouteFrom } from './coach-advice.js';
+import { adviceFrom, fastestRouteFrom, type Configuration } from './coach-advice.js';
 import { coachKey, coachTarget, trailOf, type Trail } from './screen-model.js';
 import { callClock } from './format.js';
 import { paletteFor } from './palette.js';
@@ -74,21 +74,35 @@ function applyIntent(intent: Intent, speech: { mode: InputMode; text: string }, 
   }
 }
 
-/** The coach's panel content, searched once per configuration and adjusted every frame for time already spent. */
+/**
+ * The coach's panel content. The route search runs once per configuration,
+ * AFTER the frame that shows the step (a timer set once React has committed
+ * it), so a key press is drawn at once and the coach follows a moment later
+ * ("…" meanwhile). Between searches the advice is adjusted every frame for
+ * the time already spent.
+ */
 function useCoach(menu: Menu, situation: Situation, view: CallView, now: number, shown: boolean): CoachShown | undefined {
-  const last = useRef<{ key: string; result: RouteResult | 'ending'; offset: number } | undefined>(undefined);
-  if (!shown) return undefined;
-  const target = coachTarget(menu, view, now);
-  if (target.kind === 'ending') last.current = { key: 'ending', result: 'ending', offset: 0 };
-  else if (target.kind === 'from') {
-    const key = coachKey(target);
-    if (last.current?.key !== key) last.current = { key, result: fastestRouteFrom(menu, situation, target.here), offset: target.offset };
-    else last.current.offset = target.offset;
+  const aim = useRef<{ key: string; here?: Configuration; offset: number } | undefined>(undefined);
+  const [found, setFound] = useState<{ key: string; result: RouteResult } | undefined>(undefined);
+  if (shown) {
+    const target = coachTarget(menu, view, now);
+    if (target.kind === 'from') aim.current = { key: coachKey(target), here: target.here, offset: target.offset };
+    else if (target.kind === 'ending') aim.current = { key: 'ending', offset: 0 };
   }
-  const current = last.current;
-  if (current === undefined) return { kind: 'thinking' };
-  if (current.result === 'ending') return { kind: 'ending' };
-  return { kind: 'advice', advice: adviceFrom(current.result, current.offset) };
+  const wanted = shown ? aim.current : undefined;
+  const searchFor = wanted?.here !== undefined && found?.key !== wanted.key ? wanted : undefined;
+  useEffect(() => {
+    if (searchFor?.here === undefined) return undefined;
+    const { key, here } = searchFor;
+    const timer = setTimeout(() => setFound({ key, result: fastestRouteFrom(menu, situation, here) }), 0);
+    return () => clearTimeout(timer);
+    // Keyed on the configuration, not on the object: one search per step, not per frame.
+  }, [searchFor?.key, menu, situation]);
+  if (!shown) return undefined;
+  if (wanted === undefined) return { kind: 'thinking' };
+  if (wanted.key === 'ending') return { kind: 'ending' };
+  if (found?.key !== wanted.key) return { kind: 'thinking' };
+  return { kind: 'advice', advice: adviceFrom(found.result, wanted.offset) };
 }
 
 export function App({ menu, situation, session, ticker, speed, color, columns, coach = false }: AppProps) {
@@ -103,7 +117,9 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [coachShown, setCoachShown] = useState(coach);
   const [leaving, setLeaving] = useState(false);
-  const fastest = useMemo(() => fastestRoute(menu, { situation }), [menu, situation]);
+  const ended = state.view.phase === 'ended';
+  // Only the end screen compares with the fastest route: no search before the first frame.
+  const fastest = useMemo(() => (ended ? fastestRoute(menu, { situation }) : undefined), [ended, menu, situation]);
   const trailRef = useRef<{ key: string; trail: Trail } | undefined>(undefined);
 
   useInput(
@@ -137,7 +153,7 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
   const trail = trailRef.current?.trail ?? trailOf(session.log());
   const coachPanel = useCoach(menu, situation, view, state.now, coachShown && view.phase !== 'ended');
 
-  if (view.phase === 'ended' && view.outcome !== undefined) {
+  if (view.phase === 'ended' && view.outcome !== undefined && fastest !== undefined) {
     return (
       <Box flexDirection="column" width={width}>
         <Header menu={menu} clock={callClock(view.outcome.menuMicros)} speed={speed} width={width} palette={palette} />

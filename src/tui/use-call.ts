@@ -22,13 +22,22 @@ export interface Feedback {
   noticeVisit?: number;
 }
 
-/** How long a pressed key stays lit, in simulated time. */
-export const KEY_LIGHT_MICROS: Micros = 2_000_000;
+/**
+ * How long a pressed key stays lit, in REAL milliseconds: a light measured in
+ * simulated time would last 20 ms at --speed 100, shorter than a frame, and
+ * the press would never be seen.
+ */
+export const KEY_LIGHT_MS = 500;
+
+/** The key light in simulated time at `speed`. */
+export function keyLightMicros(speed: number): Micros {
+  return simulatedMicros(KEY_LIGHT_MS, speed);
+}
 
 /** The feedback still worth showing at this moment of the call. */
-export function currentFeedback(feedback: Feedback, view: CallView, now: Micros): Feedback {
+export function currentFeedback(feedback: Feedback, view: CallView, now: Micros, lightMicros: Micros): Feedback {
   const shown: Feedback = {};
-  if (feedback.lastKey !== undefined && feedback.lastKeyAt !== undefined && now - feedback.lastKeyAt < KEY_LIGHT_MICROS) {
+  if (feedback.lastKey !== undefined && feedback.lastKeyAt !== undefined && now - feedback.lastKeyAt < lightMicros) {
     shown.lastKey = feedback.lastKey;
     shown.lastKeyAt = feedback.lastKeyAt;
   }
@@ -114,7 +123,7 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
   const view = session.view();
   const now = session.now();
   const sinceEnd = view.outcome === undefined ? 0 : now - view.outcome.menuMicros;
-  const state: CallState = { view, now, sinceEnd, feedback: currentFeedback(feedback.current, view, now) };
+  const state: CallState = { view, now, sinceEnd, feedback: currentFeedback(feedback.current, view, now, keyLightMicros(speed)) };
 
   const tell = (notice: string | undefined): void => {
     feedback.current = { ...feedback.current, notice, noticeVisit: session.view().visit };

@@ -3,6 +3,7 @@
  * with `--script`. Ink and React are imported only when a screen is shown,
  * so the headless mode and every other command start without them.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { usageError, type Menu, type Situation } from '../../model/index.js';
@@ -49,13 +50,24 @@ async function headless(menu: Menu, situation: Situation, script: string, flags:
   context.out(flags.json ? transcriptJson(transcript).trimEnd() : `${menu.name} · script "${script}"\n${transcriptText(transcript)}`);
 }
 
-async function interactive(menu: Menu, situation: Situation, speed: number, flags: CallFlags, context: CliContext): Promise<void> {
+type Screen = typeof import('../../tui/screen.js');
+
+/**
+ * The call screen's code: the one-file bundle the build makes
+ * (scripts/bundle-call.mjs), or, where there is none (running from src/, a
+ * build without the bundle step), the same modules one by one.
+ */
+async function loadScreen(): Promise<Screen> {
+  const bundle = new URL('../../tui/screen.bundle.js', import.meta.url);
+  if (existsSync(bundle)) return (await import(bundle.href)) as Screen;
   // React's development build keeps debugging data for every update: memory grows all call long (bench/call.mjs).
-  // It is chosen when React is first imported, which is just below.
+  // It is chosen when React is first imported, which is just below. (The bundle has the production build.)
   process.env.NODE_ENV ??= 'production';
-  const [{ startCall, transcriptOf }, { renderCall }, { realTicker }, { colorWanted }] = await Promise.all([
-    import('../../machine/index.js'), import('../../tui/render-call.js'), import('../../tui/ticker.js'), import('../../tui/palette.js'),
-  ]);
+  return import('../../tui/screen.js');
+}
+
+async function interactive(menu: Menu, situation: Situation, speed: number, flags: CallFlags, context: CliContext): Promise<void> {
+  const { startCall, transcriptOf, renderCall, realTicker, colorWanted } = await loadScreen();
   const session: CallSession = startCall(menu, situation);
   const save = () => {
     if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcriptOf(menu, session));
