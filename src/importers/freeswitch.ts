@@ -131,9 +131,9 @@ class FreeswitchReader {
     this.builder.warn(key, code, at, message(en, zh));
   }
 
-  read(files: readonly SourceFile[]): void {
+  read(files: readonly SourceFile[], maxBytes?: number): void {
     for (const file of files) {
-      const root = parseXml(file.name, file.text);
+      const root = parseXml(file.name, file.text, maxBytes);
       const menus = localName(root.name) === 'menu' ? [root] : [root, ...this.descendants(root)].filter((e) => localName(e.name) === 'menu');
       for (const element of menus) {
         const name = attribute(element, 'name');
@@ -416,9 +416,9 @@ export const freeswitchImporter: Importer = {
     if (/<menu\s[^>]*\bname=/.test(text) && /<entry\s[^>]*\baction="menu-/.test(text)) return 0.95;
     return /ivr\.conf|X-PRE-PROCESS/.test(text) ? 0.6 : 0;
   },
-  import(files, _options?: ImportOptions): ImportResult {
+  import(files, options?: ImportOptions): ImportResult {
     const reader = new FreeswitchReader();
-    reader.read(files);
+    reader.read(files, options?.maxBytes);
     const file = files[0]?.name ?? 'ivr.conf.xml';
     // Calls start in the entry file's first menu; an entry file without one is a wrapper or not an IVR file.
     const root = [...reader.menus.values()].find((m) => m.file === file);

@@ -243,9 +243,9 @@ class VoiceXmlReader {
   private readonly sequenceMemo = new Map<string, string>();
   private nextElementId = 0;
 
-  constructor(files: readonly SourceFile[]) {
+  constructor(files: readonly SourceFile[], maxBytes?: number) {
     for (const file of files) {
-      const root = parseXml(file.name, file.text);
+      const root = parseXml(file.name, file.text, maxBytes);
       if (localName(root.name) !== 'vxml') {
         if (this.docs.length === 0) {
           throw new IvrError([{ ...issue('not_voicexml', [], {
@@ -911,8 +911,8 @@ export const voiceXmlImporter: Importer = {
     const text = files[0]?.text.slice(0, 4096) ?? '';
     return /<vxml[\s>]/.test(text) ? 0.95 : /\.vxml$/i.test(files[0]?.name ?? '') ? 0.5 : 0;
   },
-  import(files, _options?: ImportOptions): ImportResult {
-    const reader = new VoiceXmlReader(files);
+  import(files, options?: ImportOptions): ImportResult {
+    const reader = new VoiceXmlReader(files, options?.maxBytes);
     const start = reader.compileAll();
     const first = reader.firstDoc;
     const title = elementsOf(first.root, 'meta').find((m) => attribute(m, 'name') === 'title');

@@ -3,7 +3,9 @@
  * strangers in, a small element tree with line numbers out.
  *
  * Defences, each refused with a one-line located reason (exit 2):
- * - size: over `XML_MAX_BYTES` the text is refused before any parsing;
+ * - size: over `maxBytes` (the importers' `--max-mb`, default the same
+ *   64 MB as every JSON import: `checkSize` of safe-json.ts) the text is
+ *   refused before any parsing;
  * - DTDs: a DOCTYPE with an internal subset (`<!DOCTYPE x [ … ]>`) is refused,
  *   because that is where entity declarations live (billion laughs, external
  *   entities). An external DOCTYPE (the W3C VoiceXML DTD URL) is ignored and
@@ -19,8 +21,8 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { IvrError, issue } from '../model/index.js';
+import { checkSize } from './safe-json.js';
 
-export const XML_MAX_BYTES = 5 * 1024 * 1024;
 export const XML_MAX_DEPTH = 64;
 
 export interface XmlText {
@@ -68,13 +70,9 @@ function newParser(): XMLParser {
   });
 }
 
-/** Refuses what must never reach the parser: huge texts and inline DTDs. */
-function refuseUnsafe(file: string, text: string): void {
-  if (text.length > XML_MAX_BYTES) {
-    throw xmlError(file, 'too_large',
-      `The XML is ${(text.length / 2 ** 20).toFixed(1)} MB, over the ${XML_MAX_BYTES / 2 ** 20} MB limit for flow files.`,
-      `XML 大小 ${(text.length / 2 ** 20).toFixed(1)} MB,超过流程文件 ${XML_MAX_BYTES / 2 ** 20} MB 的上限。`);
-  }
+/** Refuses what must never reach the parser: texts over the size limit and inline DTDs. */
+function refuseUnsafe(file: string, text: string, maxBytes: number | undefined): void {
+  checkSize(file, text, maxBytes);
   const inlineDtd = /<!DOCTYPE[^>[]*\[/i.exec(text);
   if (inlineDtd !== null) {
     const line = text.slice(0, inlineDtd.index).split('\n').length;
@@ -124,9 +122,12 @@ function toChildren(nodes: OrderedNode[], lines: ForwardLines): XmlChild[] {
   return children;
 }
 
-/** Parses one XML document; throws IvrError (exit 2) with a one-line reason. Returns the root element. */
-export function parseXml(file: string, text: string): XmlElement {
-  refuseUnsafe(file, text);
+/**
+ * Parses one XML document; throws IvrError (exit 2) with a one-line reason.
+ * Returns the root element. `maxBytes` defaults to `DEFAULT_MAX_BYTES`.
+ */
+export function parseXml(file: string, text: string, maxBytes?: number): XmlElement {
+  refuseUnsafe(file, text, maxBytes);
   let ordered: OrderedNode[];
   try {
     ordered = newParser().parse(text) as OrderedNode[];

@@ -7,18 +7,13 @@ import { asteriskImporter, importDialplan, patternMatches, scheduleFromTimeSpec,
 import { IvrError, parseMoment, situation } from '../../src/model/index.js';
 import { runCli } from '../../src/cli/program.js';
 import { fakeContext } from '../cli/audit-context.js';
-import { FIXTURES, fixture, tuesdayMorning, validMenu } from './helpers.js';
+import { FIXTURES, fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 describe('Asterisk importer: small-office.conf (mirrors configs/basic-pbx [Main-IVR])', () => {
   const source = fixture('asterisk/small-office.conf');
-  const { menu, warnings } = importDialplan([source]);
-  const valid = validMenu(menu);
-  const codes = warnings.map((w) => `${w.at.line}:${w.code}`);
+  const { menu, warnings, valid, codes } = importFixtures(importDialplan, [source]);
 
-  test('is detected; the imported menu is kept as a snapshot', () => {
-    expect(asteriskImporter.detect([source])).toBeGreaterThan(0.8);
-    expect(menu.nodes).toMatchSnapshot();
-  });
+  detectedWithSnapshot(asteriskImporter, source, menu.nodes, 0.8);
 
   test('Background + WaitExten(8) is a menu over the context\'s extensions; i is the invalid handler', () => {
     const main = valid.nodes[valid.start];
@@ -67,8 +62,7 @@ describe('Asterisk importer: hours.conf (dialect noise, GotoIfTime, Read)', () =
     expect(warnings.find((w) => w.code === 'asterisk_context_chosen')?.message.en).toContain('[menu]');
   });
 
-  const { menu, warnings } = importDialplan([source], { context: 'from-trunk' });
-  const valid = validMenu(menu);
+  const { menu, warnings, valid } = importFixtures(importDialplan, [source], { context: 'from-trunk' });
 
   test('GotoIfTime becomes a branch on a compiled schedule; a date rule becomes a fact', () => {
     expect(valid.hours?.['time_08_00-17_59_mon-fri']).toEqual({

@@ -6,23 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { MenuBuilder, menuIdFrom, nodeIdFrom, spokenPrompt, stripMarkup, stripTemplates } from '../../src/importers/build-menu.js';
 import { detectFormat, importFiles } from '../../src/importers/registry.js';
 import { runCli } from '../../src/cli/program.js';
-import { parseMaxMb, type CliContext } from '../../src/cli/context.js';
+import { fakeContext } from '../cli/audit-context.js';
 import { NODE_ID_PATTERN, RESERVED_NODE_IDS } from '../../src/model/index.js';
 import { FIXTURES, fixture, validMenu } from './helpers.js';
 
 const SEED = 61_017;
 fc.configureGlobal({ seed: SEED });
-
-function fakeContext() {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = -1;
-  const context: CliContext = {
-    out: (t) => out.push(t), err: (t) => err.push(t), now: () => 0, locale: 'en', env: {},
-    stdoutIsTTY: false, stdinIsTTY: false, setExitCode: (c) => { code = c; }, maxBytes: parseMaxMb,
-  };
-  return { context, out, err, code: () => code };
-}
 
 describe('build-menu helpers', () => {
   test(`node ids are always valid and never reserved (seed ${SEED})`, () => {
@@ -101,19 +90,19 @@ describe('ivr import (CLI)', () => {
 
   test('writes a valid menu atomically with -o and prints located warnings to stderr, exit 0', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ivr-import-'));
-    const { context, out, err, code } = fakeContext();
+    const context = fakeContext();
     await runCli(['import', source, '-o', join(folder, 'menu.json')], context);
-    expect(code()).toBe(0);
-    expect(out).toEqual([]);
+    expect(context.exitCode()).toBe(0);
+    expect(context.stdout()).toBe('');
     validMenu(JSON.parse(readFileSync(join(folder, 'menu.json'), 'utf8')));
-    expect(err.some((line) => /support-line\.json:\d+:\d+ {2}main_menu {2}warning: /.test(line))).toBe(true);
+    expect(context.stderr()).toMatch(/support-line\.json:\d+:\d+ {2}main_menu {2}warning: /);
   });
 
   test('a folder imports as one bundle starting at the flow nobody transfers to', async () => {
-    const { context, out, code } = fakeContext();
+    const context = fakeContext();
     await runCli(['import', join(FIXTURES, 'amazon-connect/patient-line'), '--json'], context);
-    expect(code()).toBe(0);
-    const report = JSON.parse(out.join('\n')) as { format: string; entry: string; menu: unknown };
+    expect(context.exitCode()).toBe(0);
+    const report = JSON.parse(context.stdout()) as { format: string; entry: string; menu: unknown };
     expect(report.format).toBe('amazon-connect');
     expect(report.entry).toContain('_00_patient_line_open.json');
     validMenu(report.menu);
@@ -121,10 +110,10 @@ describe('ivr import (CLI)', () => {
 
   test('a file that cannot be imported exits 2 and writes nothing', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ivr-import-'));
-    const { context, err, code } = fakeContext();
+    const context = fakeContext();
     await runCli(['import', join(FIXTURES, 'amazon-connect/patient-line/_0x_voicemail.json'), '--from', 'twilio-studio', '-o', join(folder, 'menu.json')], context);
-    expect(code()).toBe(2);
-    expect(err.join('\n')).toContain('not a Twilio Studio flow');
+    expect(context.exitCode()).toBe(2);
+    expect(context.stderr()).toContain('not a Twilio Studio flow');
     expect(readdirSync(folder)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { expandRegex, freeswitchImporter } from '../../src/importers/freeswitch.js';
 import { IvrError, type Menu } from '../../src/model/index.js';
-import { fixture, tuesdayMorning, validMenu } from './helpers.js';
+import { fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 /** Follows the no-input handlers from a node: the passes a silent caller goes through. */
 function silentPath(menu: Menu, from: string): string[] {
@@ -17,14 +17,9 @@ function silentPath(menu: Menu, from: string): string[] {
 
 describe('FreeSWITCH importer: demo-menus.xml (mirrors conf/vanilla/ivr_menus/demo_ivr.xml)', () => {
   const source = fixture('freeswitch/demo-menus.xml');
-  const { menu, warnings } = freeswitchImporter.import([source]);
-  const valid = validMenu(menu);
-  const codes = warnings.map((w) => `${w.at.line}:${w.code}`);
+  const { menu, warnings, valid, codes } = importFixtures(freeswitchImporter, [source]);
 
-  test('is detected; the imported menu is kept as a snapshot', () => {
-    expect(freeswitchImporter.detect([source])).toBeGreaterThan(0.9);
-    expect(menu.nodes).toMatchSnapshot();
-  });
+  detectedWithSnapshot(freeswitchImporter, source, menu.nodes, 0.9);
 
   test('greet-long on the first pass, greet-short (say: text) after; max-timeouts 2 then the exit sound and a hang-up', () => {
     expect(valid.nodes.main).toMatchObject({ type: 'menu', prompt: { audio: 'phrase:main_long' }, timeout: 10 });
@@ -60,9 +55,7 @@ describe('FreeSWITCH importer: demo-menus.xml (mirrors conf/vanilla/ivr_menus/de
 });
 
 describe('FreeSWITCH importer: small-business.xml (mirrors GioMelik11 main_ivr.xml)', () => {
-  const { menu, warnings } = freeswitchImporter.import([fixture('freeswitch/small-business.xml')]);
-  const valid = validMenu(menu);
-  const codes = warnings.map((w) => `${w.at.line}:${w.code}`);
+  const { menu, warnings, valid, codes } = importFixtures(freeswitchImporter, [fixture('freeswitch/small-business.xml')]);
 
   test('a 4-digit pattern under digit-len 1 and a # binding are unreachable, and said', () => {
     expect(codes).toEqual(expect.arrayContaining(['10:freeswitch_regex_dead', '11:freeswitch_terminator_binding']));

@@ -1,9 +1,9 @@
 /** Reading importer fixtures and validating what an importer made. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, test } from 'vitest';
 import { loadMenuValue, parseMoment, situation, type Menu } from '../../src/model/index.js';
-import type { SourceFile } from '../../src/importers/importer.js';
+import type { Importer, ImportOptions, ImportResult, SourceFile } from '../../src/importers/importer.js';
 
 export const FIXTURES = new URL('../fixtures/importers/', import.meta.url).pathname;
 
@@ -27,4 +27,19 @@ export function validMenu(menu: unknown): Menu {
 /** Tuesday 10:00, no caller flags, the given world facts. */
 export function tuesdayMorning(...facts: string[]) {
   return situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>, [], facts);
+}
+
+/** One import of fixture files (the entry first), validated, with warnings as `line:code`. */
+export function importFixtures(importer: Importer | ((files: SourceFile[], options?: ImportOptions) => ImportResult), sources: SourceFile[], options?: ImportOptions) {
+  const run = typeof importer === 'function' ? importer : (files: SourceFile[], o?: ImportOptions) => importer.import(files, o);
+  const { menu, warnings } = run(sources, options);
+  return { menu, warnings, valid: validMenu(menu), codes: warnings.map((w) => `${w.at.line}:${w.code}`) };
+}
+
+/** The first test of a fixture: `importer` recognises it above `confidence`; the imported nodes are a snapshot. */
+export function detectedWithSnapshot(importer: Importer, source: SourceFile, nodes: unknown, confidence: number, title = 'is detected; the imported menu is kept as a snapshot'): void {
+  test(title, () => {
+    expect(importer.detect([source])).toBeGreaterThan(confidence);
+    expect(nodes).toMatchSnapshot();
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { voiceXmlImporter } from '../../src/importers/voicexml.js';
 import { IvrError } from '../../src/model/index.js';
-import { fixture, tuesdayMorning, validMenu } from './helpers.js';
+import { fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 function seconds(result: ReturnType<typeof fastestRoute>): number | undefined {
   return result.reachable ? result.menuMicros / 1e6 : undefined;
@@ -14,14 +14,9 @@ function keysOf(result: ReturnType<typeof fastestRoute>): string[] {
 
 describe('VoiceXML importer: operator-line.vxml (mirrors OPAL samples/ivr/test.vxml)', () => {
   const source = fixture('voicexml/operator-line.vxml');
-  const { menu, warnings } = voiceXmlImporter.import([source]);
-  const valid = validMenu(menu);
-  const codes = warnings.map((w) => `${w.at.line}:${w.code}`);
+  const { menu, warnings, valid, codes } = importFixtures(voiceXmlImporter, [source]);
 
-  test('is detected; the DOCTYPE is ignored; the imported menu is kept as a snapshot', () => {
-    expect(voiceXmlImporter.detect([source])).toBeGreaterThan(0.9);
-    expect(menu.nodes).toMatchSnapshot();
-  });
+  detectedWithSnapshot(voiceXmlImporter, source, menu.nodes, 0.9, 'is detected; the DOCTYPE is ignored; the imported menu is kept as a snapshot');
 
   test('menu: keys and choice texts as phrases, audio with its fallback words, bargein="false", 20 s timeout', () => {
     const start = valid.nodes.Start;

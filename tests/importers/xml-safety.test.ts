@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IvrError } from '../../src/model/index.js';
-import { XML_MAX_BYTES, XML_MAX_DEPTH, attribute, elementsOf, parseXml, textContent } from '../../src/importers/xml.js';
+import { DEFAULT_MAX_BYTES, IvrError } from '../../src/model/index.js';
+import { voiceXmlImporter } from '../../src/importers/voicexml.js';
+import { freeswitchImporter } from '../../src/importers/freeswitch.js';
+import { XML_MAX_DEPTH, attribute, elementsOf, parseXml, textContent } from '../../src/importers/xml.js';
 
 function refusal(text: string): IvrError {
   try {
@@ -42,8 +44,19 @@ describe('hardened XML reading', () => {
     expect(root.line).toBe(3);
   });
 
-  it('refuses text over the byte cap before parsing', () => {
-    expect(refusal(`<a>${' '.repeat(XML_MAX_BYTES)}</a>`).issues[0]?.code).toBe('too_large');
+  it('refuses text over the byte cap before parsing; the cap is the JSON imports\' 64 MB by default', () => {
+    expect(refusal(`<a>${' '.repeat(DEFAULT_MAX_BYTES)}</a>`).issues[0]?.code).toBe('too_large');
+    // 6 MB, over the old fixed 5 MB cap of the XML reader: the size passes, the next check (an inline DTD) refuses it.
+    expect(refusal(`${' '.repeat(6 * 2 ** 20)}<!DOCTYPE x [ ]><a/>`).issues[0]?.code).toBe('xml_dtd_refused');
+  });
+
+  it.each([
+    ['vxml', voiceXmlImporter, '<vxml version="2.1"><form><block>Hello.</block></form></vxml>'],
+    ['freeswitch', freeswitchImporter, '<include><menu name="m"><entry action="menu-exit" digits="1"/></menu></include>'],
+  ])('the %s importer honours the maxBytes option (--max-mb)', (_, importer, text) => {
+    const padded = `${text}${' '.repeat(2000)}`;
+    expect(() => importer.import([{ name: 'f.xml', text: padded }], { maxBytes: 1000 })).toThrow(/over the/);
+    expect(() => importer.import([{ name: 'f.xml', text: padded }], { maxBytes: 10_000 })).not.toThrow();
   });
 
   it('refuses nesting deeper than the limit', () => {
