@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { importTwilioStudio, twilioStudio } from '../../src/importers/twilio-studio.js';
-import { fixture, tuesdayMorning, validMenu } from './helpers.js';
+import { FIXTURES, bundle, fixture, importFixtures, tuesdayMorning, validMenu } from './helpers.js';
 
 const OPEN = 'widgets.check_hours.parsed.isOpen equal_to true';
 
@@ -23,7 +24,9 @@ describe('Twilio Studio importer (support-line.json, mirroring jesperfj/twilio-i
     expect(main?.type).toBe('menu');
     if (main?.type !== 'menu') return;
     expect(main.options.map((o) => o.key ?? o.phrases?.join('|'))).toEqual(['1', '2', 'sales', 'operator|agent']);
-    expect(main.invalid).toEqual({ retries: 0, then: 'main_menu' });
+    // An invalid key waits for more digits too before the split's noMatch sends the caller back.
+    expect(menu.nodes[main.invalid?.then ?? '']).toMatchObject({ type: 'say', prompt: { seconds: 5 }, bargeIn: true, next: 'main_menu' });
+    expect(main.invalid?.retries).toBe(0);
     expect(main.noInput).toEqual({ retries: 0 });
     expect(menu.nodes.welcome).toMatchObject({ type: 'say', prompt: 'Welcome to Acme.' });
   });
@@ -70,5 +73,67 @@ describe('Twilio Studio importer (support-line.json, mirroring jesperfj/twilio-i
   test('route snapshot: without the open fact the closed message ends the call', () => {
     const route = fastestRoute(validMenu(menu), { situation: tuesdayMorning() });
     expect(route.reachable).toBe(false);
+  });
+});
+
+describe('Twilio Studio subflows and retry counters (clinic/, written for these tests)', () => {
+  const withSubflow = importFixtures(importTwilioStudio, bundle('twilio-studio/clinic', 'main-line.json'));
+
+  test('run-subflow follows the companion file whose sid is flow_sid, from its incomingParent trigger', () => {
+    const main = withSubflow.valid.nodes.main_menu;
+    expect(main?.type === 'menu' && main.options[0]?.next).toBe('run_booking.ask_day');
+    expect(withSubflow.valid.nodes['run_booking.ask_day']).toMatchObject({ type: 'menu', prompt: 'For today press 1. For tomorrow press 2.' });
+    expect(withSubflow.codes.some((c) => c.endsWith('subflow_not_followed'))).toBe(false);
+  });
+
+  test('an end of the subflow returns to the parent\'s completed transition', () => {
+    expect(withSubflow.valid.nodes['run_booking.today']).toMatchObject({ type: 'say', next: 'front_desk' });
+    const ask = withSubflow.valid.nodes['run_booking.ask_day'];
+    // noMatch and timeout have no next in the subflow: the subflow completes, the parent goes on to the front desk.
+    expect(ask?.type === 'menu' && [ask.invalid?.then, ask.noInput?.then]).toEqual(['front_desk', 'front_desk']);
+  });
+
+  // Worked by hand: "Welcome to the clinic." 4 words = 1.6 s; press 1 (0.5 s) runs the subflow; an invalid key
+  // there (0.5 s) ends it (noMatch has no next), so the parent's completed transition queues the call.
+  test('route snapshot through the subflow: 2.6 s, 1 then an invalid key', () => {
+    const route = fastestRoute(withSubflow.valid, { situation: tuesdayMorning() });
+    expect(route.reachable && [route.menuMicros, route.script, route.outcome]).toEqual([2_600_000, 'wait,1,3', 'front_desk']);
+  });
+
+  test('without the subflow file: a step of unknown length that completes, with a located warning', () => {
+    const alone = importFixtures(importTwilioStudio, [fixture('twilio-studio/clinic/main-line.json')]);
+    expect(alone.valid.nodes.run_booking).toMatchObject({ type: 'say', prompt: {}, next: 'front_desk' });
+    const warning = alone.warnings.find((w) => w.code === 'subflow_not_followed');
+    expect(warning?.at).toMatchObject({ element: 'run_booking', line: 55 });
+    const route = fastestRoute(alone.valid, { situation: tuesdayMorning() });
+    expect(route.reachable && [route.menuMicros, route.estimated]).toEqual([7_100_000, true]);
+  });
+
+  test('a folder starts at the flow no other file runs as a subflow', () => {
+    const files = bundle('twilio-studio/clinic', 'booking-subflow.json');
+    expect(files[twilioStudio.pickEntry?.(files) ?? -1]?.name).toContain('main-line.json');
+  });
+
+  test('set-variables "+1" right before a split less_than 2 is a counter: two more passes of the menu, then goodbye', () => {
+    expect(withSubflow.codes).toContain('40:retry_counter');
+    const silent: string[] = [];
+    for (let id: string | undefined = 'main_menu'; id !== undefined && !silent.includes(id);) {
+      silent.push(id);
+      const node: (typeof withSubflow.valid.nodes)[string] | undefined = withSubflow.valid.nodes[id];
+      id = node?.type === 'menu' ? node.noInput?.then : undefined;
+    }
+    expect(silent).toEqual(['main_menu', 'main_menu.again1', 'main_menu.again2', 'goodbye']);
+  });
+
+  test('a counter that is not set right before its split stays a fact branch, with a warning', () => {
+    const text = readFileSync(`${FIXTURES}twilio-studio/clinic/main-line.json`, 'utf8')
+      .replace('"next": "check_tries"', '"next": "greet_again"')
+      .replace('{ "event": "timeout", "next": "count_tries" }', '{ "event": "timeout", "next": "count_tries" }, { "event": "x", "next": "check_tries" }');
+    const changed = JSON.parse(text) as { definition: { states: unknown[] } };
+    changed.definition.states.push({ name: 'greet_again', type: 'say-play', transitions: [{ event: 'audioComplete', next: 'check_tries' }], properties: { say: 'Again.' } });
+    const { valid, warnings } = importFixtures(importTwilioStudio, [{ name: 'changed.json', text: JSON.stringify(changed) }]);
+    expect(warnings.map((w) => w.code)).toContain('counter_not_modelled');
+    expect(warnings.map((w) => w.code)).not.toContain('retry_counter');
+    expect(valid.nodes.check_tries).toMatchObject({ type: 'branch', cases: [{ when: { fact: 'flow.variables.tries less_than 2' } }] });
   });
 });
