@@ -6,10 +6,12 @@
  * at bundle time. See docs/call.md "Performance".
  */
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dist = join(dirname(dirname(fileURLToPath(import.meta.url))), 'dist', 'tui');
+const root = join(dirname(dirname(fileURLToPath(import.meta.url))), 'dist');
+const dist = join(root, 'tui');
+const model = join(root, 'model');
 
 await build({
   entryPoints: [join(dist, 'screen.js')],
@@ -30,6 +32,18 @@ await build({
   // The bundle is ESM; some CommonJS inside it calls require() for Node built-ins.
   banner: { js: "import { createRequire as bundleRequire } from 'node:module';\nconst require = bundleRequire(import.meta.url);" },
   plugins: [
+    {
+      // The CLI has already loaded the model (and zod with it) to read the menu: the bundle
+      // imports those very modules instead of a second copy. Every importer sits one folder
+      // below dist/, as the bundle does, so the path is the same for all of them.
+      name: 'shared-model',
+      setup(builder) {
+        builder.onResolve({ filter: /^\.\.?\// }, ({ path, resolveDir }) => {
+          const target = join(resolveDir, path);
+          return target.startsWith(`${model}/`) ? { path: `../model/${relative(model, target)}`, external: true } : undefined;
+        });
+      },
+    },
     {
       // Ink loads its React devtools bridge only when DEV=true; it needs packages we do not ship.
       name: 'no-ink-devtools',

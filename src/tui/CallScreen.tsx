@@ -9,7 +9,7 @@ import type { Menu } from '../model/index.js';
 import type { CallState } from './use-call.js';
 import { Keypad } from './Keypad.js';
 import { Coach, type CoachShown } from './Coach.js';
-import { callClock, progressBar } from './format.js';
+import { callClock, headerLine, progressBar } from './format.js';
 import { countersLine, phaseLine, trailLine, type Trail } from './screen-model.js';
 import type { Palette } from './palette.js';
 
@@ -36,9 +36,7 @@ export function Header({ menu, clock, speed, width, palette }: { menu: Menu; clo
   return (
     <Box flexDirection="column">
       <Text bold color={palette.accent} wrap="truncate-end">{menu.name}</Text>
-      <Text>
-        {menu.phone !== undefined ? `${menu.phone} · ` : ''}call {clock}{speed !== 1 ? ` · ×${speed}` : ''}
-      </Text>
+      <Text>{headerLine(menu, clock, speed)}</Text>
       <Text dimColor={palette.dim}>{'─'.repeat(Math.max(10, width - 1))}</Text>
     </Box>
   );

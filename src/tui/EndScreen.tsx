@@ -6,7 +6,7 @@
 import { Box, Text } from 'ink';
 import type { Menu, Micros } from '../model/index.js';
 import type { CallOutcome } from '../machine/index.js';
-import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/index.js';
+import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/route.js';
 import { routeWords } from './coach-advice.js';
 import { callClock, countdownClock, exactly, progressBar, roughly } from './format.js';
 import type { Palette } from './palette.js';

@@ -6,7 +6,8 @@
  * counters) with its `from` option.
  */
 import { promptMicros, type Menu, type Micros, type NodeId, type Situation } from '../model/index.js';
-import { fastestRoute, type Route, type RouteResult, type RouteStep } from '../analysis/index.js';
+import { fastestRoute } from '../analysis/escape.js';
+import type { Route, RouteResult, RouteStep } from '../analysis/route.js';
 import { roughly } from './format.js';
 
 /** Where a call is: a node and its failure counters. */

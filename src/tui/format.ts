@@ -2,7 +2,7 @@
  * Words and figures of the call screen: the call clock, rounded estimates
  * ("≈ 12 s", "≈ 5 min") and the prompt's progress bar. Pure text helpers.
  */
-import { toSeconds, type Micros } from '../model/index.js';
+import { toSeconds, type Menu, type Micros } from '../model/index.js';
 
 /** The simulated call clock: `m:ss`, or `h:mm:ss` past an hour. */
 export function callClock(micros: Micros): string {
@@ -53,4 +53,9 @@ export function progressBar(done: number, width: number): string {
 export function phaseProgress(now: Micros, startedAt: Micros, endsAt: Micros | undefined): number {
   if (endsAt === undefined || endsAt <= startedAt) return endsAt === startedAt ? 1 : 0;
   return Math.min(1, Math.max(0, (now - startedAt) / (endsAt - startedAt)));
+}
+
+/** The header's second line: the number dialled, the call clock, the speed when not real time. */
+export function headerLine(menu: Menu, clock: string, speed: number): string {
+  return `${menu.phone !== undefined ? `${menu.phone} · ` : ''}call ${clock}${speed !== 1 ? ` · ×${speed}` : ''}`;
 }

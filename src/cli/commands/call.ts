@@ -11,6 +11,7 @@ import type { CallSession } from '../../machine/index.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { eraseLines, splashLines } from '../../tui/splash.js';
 import { onInterrupt, saveTranscript, transcriptJson, transcriptText } from '../transcript.js';
 
 interface CallFlags extends SituationFlags {
@@ -67,7 +68,11 @@ async function loadScreen(): Promise<Screen> {
 }
 
 async function interactive(menu: Menu, situation: Situation, speed: number, flags: CallFlags, context: CliContext): Promise<void> {
+  // The header goes up at once; Ink's first frame replaces it when the screen's code has loaded.
+  const splash = splashLines(menu, speed, process.stdout.columns ?? 80);
+  process.stdout.write(`${splash.join('\n')}\n`);
   const { startCall, transcriptOf, renderCall, realTicker, colorWanted } = await loadScreen();
+  process.stdout.write(eraseLines(splash.length));
   const session: CallSession = startCall(menu, situation);
   const save = () => {
     if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcriptOf(menu, session));
