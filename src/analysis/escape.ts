@@ -4,12 +4,12 @@
  * alternatives that differ in agent reached or strategy set. One
  * configuration graph serves every search of a menu and situation.
  *
- * Alternatives: for each of the 16 subsets S of {hidden, invalid, silence,
- * speech}, a search that allows only the strategies in S; for each agent it
- * reaches, the best route there is kept when it uses exactly S (a route
- * using less is found by the search of its own subset). Each (agent, S)
- * class thus yields at most one route, the best of its class; classes are
- * ranked by the objective's final key, the fastest route first.
+ * Alternatives: one search over the strategy layers of the graph
+ * (layers.ts: configuration × the set of tricks used so far) gives the best
+ * route of every (agent, strategy set) class exactly; classes are ranked by
+ * the objective's final key, the fastest route first. Graphs too large for
+ * the layers fall back to 16 searches restricted to a subset of tricks,
+ * which can miss a class (the report says so).
  */
 import { reachableNodes, type AgentNode, type Menu, type Situation } from '../model/index.js';
 import { buildGraph, type ConfigGraph, type StartConfiguration } from './graph.js';
@@ -18,6 +18,7 @@ import {
   agentKey, bestAgents, compareKeys, reachedAgents, shortestDistances, traceRoute,
   type AgentReach, type Distances, type Objective,
 } from './search.js';
+import { strategyLayers } from './layers.js';
 import { CLASS_FLAGS, EdgeFlag, NOT_ADVERTISED, departmentOf } from './strategies.js';
 
 export interface RouteOptions {
@@ -65,13 +66,16 @@ function unreachableReason(graph: ConfigGraph, forbid: number): UnreachableReaso
   return structurally ? 'agents_closed' : 'all_routes_hang_up';
 }
 
-function routeTo(distances: Distances, agents: AgentReach[]): Route {
+function routeTo(distances: Distances, agents: AgentReach[], obvious: string | null): Route {
   const { graph, objective } = distances;
   const edges = traceRoute(distances, agents.map((agent) => agent.config));
   const reachedConfig = edges.length === 0 ? graph.start : (graph.edgeTarget[edges[edges.length - 1] as number] as number);
   const agent = agents.find((candidate) => candidate.config === reachedConfig) as AgentReach;
-  const obvious = obviousDepartment(graph);
-  return routeFromEdges(graph, objective, edges, agent, obvious !== null && departmentOfReach(graph, agent) !== obvious);
+  return routeFromEdges(graph, objective, edges, agent, departmentChosen(graph, agent, obvious));
+}
+
+function departmentChosen(graph: ConfigGraph, agent: AgentReach, obvious: string | null): boolean {
+  return obvious !== null && departmentOfReach(graph, agent) !== obvious;
 }
 
 function search(menu: Menu, options: RouteOptions, forbid: number): { graph: ConfigGraph; result: RouteResult } {
@@ -80,7 +84,7 @@ function search(menu: Menu, options: RouteOptions, forbid: number): { graph: Con
   const distances = shortestDistances(graph, objective, forbid);
   const best = bestAgents(distances);
   if (best.length === 0) return { graph, result: { reachable: false, menu: menu.id, objective, reason: unreachableReason(graph, forbid) } };
-  return { graph, result: routeTo(distances, best) };
+  return { graph, result: routeTo(distances, best, obviousDepartment(graph)) };
 }
 
 /** The fastest route to a human (menu-format.md tie rules), or why there is none. */
@@ -88,25 +92,104 @@ export function fastestRoute(menu: Menu, options: RouteOptions): RouteResult {
   return search(menu, options, options.advertisedOnly ? NOT_ADVERTISED : 0).result;
 }
 
-/** Routes ranked by the objective, one per (agent, strategy set) class, the fastest first. */
-export function routes(menu: Menu, options: RouteOptions & { count: number }): RouteResult[] {
-  const { graph, result: fastest } = search(menu, options, options.advertisedOnly ? NOT_ADVERTISED : 0);
-  if (!fastest.reachable) return [fastest];
-  const objective = options.objective ?? 'total';
-  const candidates: { route: Route; key: number[]; order: number }[] = [];
-  const fastestClass = classOf(fastest);
+/** Alternatives as found, and whether the method was exact. */
+interface Ranked {
+  routes: RouteResult[];
+  /** false when the graph was too large for the layered search (see layers.ts) and 16 restricted searches stood in */
+  exact: boolean;
+}
+
+interface Candidate {
+  route: Route;
+  key: number[];
+  order: number;
+}
+
+/**
+ * True when a route makes failures at a node visit (wrong keys, timeouts)
+ * that only replay the node and that the way it leaves does not need: it
+ * leaves by an option anyway, or by the other handler's `then`. The route
+ * without them is the same way out, faster, with fewer tricks; it always
+ * exists, as options and each handler's counter do not depend on the other
+ * failures.
+ */
+export function wastesFailures(graph: ConfigGraph, edges: readonly number[]): boolean {
+  let config = graph.start;
+  let failedKinds = new Set<string>();
+  for (const edge of edges) {
+    const target = graph.edgeTarget[edge] as number;
+    const outcome = graph.moves[graph.configNode[config] as number]?.[graph.edgeMove[edge] as number]?.outcome;
+    const replay = graph.configNode[target] === graph.configNode[config]
+      && (graph.configInvalid[target] as number) + (graph.configNoInput[target] as number) > 0;
+    const kind = outcome?.type === 'failure' ? outcome.handler : 'option';
+    if (replay) {
+      failedKinds.add(kind);
+    } else {
+      if ([...failedKinds].some((failed) => failed !== kind)) return true;
+      failedKinds = new Set();
+    }
+    config = target;
+  }
+  return false;
+}
+
+/**
+ * The best route of every (agent, strategy set) class: one search over the
+ * strategy layers. Classes whose best route wastes failures are left out.
+ */
+function layeredCandidates(layered: ConfigGraph, objective: Objective, obvious: string | null): Candidate[] {
+  const distances = shortestDistances(layered, objective);
+  const candidates: Candidate[] = [];
+  for (const agent of reachedAgents(distances)) {
+    const edges = traceRoute(distances, [agent.config]);
+    if (wastesFailures(layered, edges)) continue;
+    candidates.push({ route: routeFromEdges(layered, objective, edges, agent, departmentChosen(layered, agent, obvious)), key: agentKey(agent, objective), order: candidates.length });
+  }
+  return candidates;
+}
+
+/**
+ * The fallback for large graphs: for each subset S of the tricks, a search
+ * allowing only S; a route is kept when it uses exactly S. A class whose best
+ * route is beaten by a route with fewer tricks to the same agent is missed.
+ */
+function restrictedCandidates(graph: ConfigGraph, objective: Objective, baseForbid: number): Candidate[] {
+  const candidates: Candidate[] = [];
+  const allTricks = CLASS_FLAGS.reduce((bits, flag) => bits | flag, 0);
   for (let allowed = 0; allowed < 1 << CLASS_FLAGS.length; allowed++) {
     const mask = CLASS_FLAGS.reduce((bits, flag, bit) => (allowed & (1 << bit) ? bits | flag : bits), 0);
-    const forbid = CLASS_FLAGS.reduce((bits, flag) => bits | flag, 0) & ~mask | (options.advertisedOnly ? NOT_ADVERTISED : 0);
-    const distances = shortestDistances(graph, objective, forbid);
+    const distances = shortestDistances(graph, objective, (allTricks & ~mask) | baseForbid);
     for (const agent of reachedAgents(distances)) {
-      const route = routeTo(distances, [agent]);
-      if ((route.flags & mask) !== mask || classOf(route) === fastestClass) continue;
-      candidates.push({ route, key: agentKey(agent, objective), order: candidates.length });
+      const route = routeTo(distances, [agent], obviousDepartment(graph));
+      if ((route.flags & allTricks) === mask) candidates.push({ route, key: agentKey(agent, objective), order: candidates.length });
     }
   }
-  candidates.sort((a, b) => compareKeys(a.key, b.key) || a.order - b.order);
-  return [fastest, ...candidates.slice(0, Math.max(0, options.count - 1)).map((candidate) => candidate.route)];
+  return candidates;
+}
+
+function rankRoutes(menu: Menu, options: RouteOptions & { count: number }): Ranked {
+  const { graph, result: fastest } = search(menu, options, options.advertisedOnly ? NOT_ADVERTISED : 0);
+  if (!fastest.reachable) return { routes: [fastest], exact: true };
+  const objective = options.objective ?? 'total';
+  const forbid = options.advertisedOnly ? NOT_ADVERTISED : 0;
+  const layered = strategyLayers(graph, forbid);
+  const candidates = layered !== undefined
+    ? layeredCandidates(layered, objective, obviousDepartment(graph))
+    : restrictedCandidates(graph, objective, forbid);
+  const fastestClass = classOf(fastest);
+  const others = candidates.filter((candidate) => classOf(candidate.route) !== fastestClass);
+  others.sort((a, b) => compareKeys(a.key, b.key) || a.order - b.order);
+  return { routes: [fastest, ...others.slice(0, Math.max(0, options.count - 1)).map((candidate) => candidate.route)], exact: layered !== undefined };
+}
+
+/**
+ * Routes ranked by the objective, the fastest first, then the best route of
+ * each other (agent, strategy set) class. Exact while the graph has at most
+ * 65,536 configurations (layers.ts); beyond, 16 restricted searches stand in
+ * and a class may be missing (`escapeReport` says which method ran).
+ */
+export function routes(menu: Menu, options: RouteOptions & { count: number }): RouteResult[] {
+  return rankRoutes(menu, options).routes;
 }
 
 function classOf(route: Route): string {
@@ -121,6 +204,8 @@ export interface EscapeReport {
   /** advertised-only total − fastest total, in µs, when both are reachable */
   hiddenShortcutGainMicros?: number;
   alternatives?: RouteResult[];
+  /** with alternatives: false when the graph was too large for the exact method and a class may be missing */
+  alternativesExact?: boolean;
 }
 
 /** Everything `ivr escape` prints, from one graph. */
@@ -134,7 +219,9 @@ export function escapeReport(menu: Menu, options: RouteOptions & { alternatives?
     if (fastest.reachable && report.route.reachable) report.hiddenShortcutGainMicros = totalMicros(report.route) - totalMicros(fastest);
   }
   if (options.alternatives !== undefined && options.alternatives > 1) {
-    report.alternatives = routes(menu, { ...shared, count: options.alternatives }).slice(1);
+    const ranked = rankRoutes(menu, { ...shared, count: options.alternatives });
+    report.alternatives = ranked.routes.slice(1);
+    report.alternativesExact = ranked.exact;
   }
   return report;
 }

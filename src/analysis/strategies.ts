@@ -7,9 +7,10 @@
  *
  * The obvious agent is the one a caller reaches by asking for a person
  * without choosing a topic: the best route (by menu time) that never takes a
- * topic option. Generic options (a person word in the label or phrases, or
- * the key 0: see person-words.json) and listening, digit entry, invalid
- * entries and silence are all allowed on that route.
+ * topic option. Generic options (a person word in the label or phrases, the
+ * key 0, or an option for a group of callers such as the elderly: see
+ * person-words.json) and listening, digit entry, invalid entries and silence
+ * are all allowed on that route.
  */
 import type { AgentNode, Option } from '../model/index.js';
 import personWords from './person-words.json' with { type: 'json' };
@@ -39,15 +40,17 @@ export const NOT_ADVERTISED = EdgeFlag.hidden | EdgeFlag.invalid | EdgeFlag.sile
 /** The flags that make a route's strategy class (used to enumerate alternatives). */
 export const CLASS_FLAGS = [EdgeFlag.hidden, EdgeFlag.invalid, EdgeFlag.silence, EdgeFlag.speech] as const;
 
-const WORDS = new Set(personWords.words.map((word) => word.toLowerCase()));
+const WORDS = new Set([...personWords.words, ...personWords.audienceWords].map((word) => word.toLowerCase()));
+const CJK_WORDS = [...personWords.cjk, ...personWords.audienceCjk];
 const GENERIC_KEYS = new Set<string>(personWords.keys);
 
+/** A person word, or a word naming a group of callers (an option for them is their way to a person). */
 function namesPerson(text: string): boolean {
-  if (personWords.cjk.some((word) => text.includes(word))) return true;
+  if (CJK_WORDS.some((word) => text.includes(word))) return true;
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => WORDS.has(word));
 }
 
-/** True when an option asks for a person rather than a topic (key 0, or a person word). */
+/** True when an option asks for a person rather than a topic (key 0, a person word, or a group of callers). */
 export function isGenericOption(option: Option): boolean {
   if (option.key !== undefined && GENERIC_KEYS.has(option.key)) return true;
   if (option.label !== undefined && namesPerson(option.label)) return true;

@@ -77,11 +77,17 @@ export function escapeText(report: EscapeReport, menu: Menu, situation: Situatio
   if (report.hiddenShortcutGainMicros !== undefined) {
     lines.push(`Hidden-shortcut gain: ${seconds(report.hiddenShortcutGainMicros)} (the fastest route overall takes ${seconds(totalMicros(report.fastest as Route))})`);
   }
-  if (report.alternatives !== undefined) {
+  // Without any route to a human there is nothing to list beside it, and nothing was replayed.
+  if (report.alternatives !== undefined && route.reachable) {
     lines.push('Alternatives:');
     if (report.alternatives.length === 0) lines.push('  (none: no other agent or strategy set reaches a human)');
+    if (report.alternativesExact === false) {
+      lines.push('  (approximate: the menu is too large for the exact search of every strategy set; a set whose best route'
+        + ' is beaten by a route with fewer tricks to the same queue may be missing)');
+    }
     report.alternatives.forEach((alternative, index) => lines.push(alternativeText(alternative, index + 2)));
   }
-  if (extras.verified) lines.push('Verified by replay through the call machine.');
+  const replayed = route.reachable || report.fastest?.reachable === true;
+  if (extras.verified && replayed) lines.push('Verified by replay through the call machine.');
   return lines.join('\n');
 }

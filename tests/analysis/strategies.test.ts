@@ -163,4 +163,23 @@ describe('no route to a human is a finding with its reason', () => {
     });
     expect(fastestRoute(menu, { situation: now, advertisedOnly: true })).toMatchObject({ reachable: false, reason: 'not_advertised' });
   });
+
+  it('an option for a group of callers (the elderly line) is their way to a person, not a department choice', () => {
+    // Key 9 "老年客户专线" leads an elderly caller to the elderly queue: for them it is the obvious queue.
+    // Key 1 "账单" (billing) is a topic: its queue is a department choice for everyone.
+    const menu = menuOf({
+      main: { type: 'menu', prompt: '账单请按1,老年客户请按9', options: [
+        { key: '1', label: '账单', next: 'billing' },
+        { key: '9', label: '老年客户专线', next: 'elderlyCheck' },
+      ], invalid: { retries: 0, then: 'general' } },
+      elderlyCheck: { type: 'branch', cases: [{ when: { caller: 'elderly' }, next: 'elderly' }], otherwise: 'main' },
+      elderly: { type: 'agent', queue: 'elderly', wait: { medianSeconds: 5 } },
+      billing: { type: 'agent', queue: 'billing', wait: { medianSeconds: 10 } },
+      general: { type: 'agent', queue: 'general', wait: { medianSeconds: 200 } },
+    });
+    const elderly = reachable(fastestRoute(menu, { situation: at('tue 10:00', ['elderly']) }));
+    expect([elderly.outcome, elderly.strategies]).toEqual(['elderly', ['advertised']]);
+    const billing = reachable(fastestRoute(menu, { situation: now }));
+    expect([billing.outcome, billing.strategies]).toEqual(['billing', ['advertised', 'department-choice']]);
+  });
 });

@@ -79,6 +79,7 @@ Example:
         if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
         if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = outputSeconds(report.hiddenShortcutGainMicros);
         if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
+        if (report.alternativesExact === false) json.alternativesExact = false;
         if (flags.verify) json.verified = true;
         context.out(JSON.stringify(json, null, 2));
       } else {
