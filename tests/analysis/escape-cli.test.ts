@@ -80,4 +80,30 @@ describe('ivr escape', () => {
     expect((await escape(workedExamplePath, '--at', 'someday')).code).toBe(2);
     expect((await escape(join(tmpdir(), 'no-such-menu.json'))).code).toBe(2);
   });
+
+  it('--alternatives beyond 65,536 configurations: restricted searches, and the output says the list is approximate', async () => {
+    // Seven menus with 100 retries of each handler: 7 × 101 × 101 = 71,407 configurations.
+    const nodes: Record<string, unknown> = { desk: { type: 'agent', wait: { medianSeconds: 60 } } };
+    for (let i = 0; i < 7; i++) {
+      nodes[`m${i}`] = { type: 'menu', prompt: 'Press 1', options: [{ key: '1', next: i === 6 ? 'desk' : `m${i + 1}` }],
+        invalid: { retries: 100 }, noInput: { retries: 100 } };
+    }
+    const file = tempMenu('large.json', JSON.stringify({ format: 'ivr-menu/1', id: 'large', name: 'Large', start: 'm0', nodes }));
+    const text = await escape(file, '--alternatives', '3');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('(approximate: the menu is too large for the exact search of every strategy set;');
+    const json = JSON.parse((await escape(file, '--alternatives', '3', '--json')).out);
+    expect(json.alternativesExact).toBe(false);
+    const small = JSON.parse((await escape(workedExamplePath, '--at', 'tue 10:00', '--alternatives', '3', '--json')).out);
+    expect(small.alternativesExact).toBeUndefined();
+  });
+
+  it('with no route to a human, --alternatives lists nothing beside it and --verify claims nothing', async () => {
+    const file = tempMenu('no-agent.json', JSON.stringify({ format: 'ivr-menu/1', id: 'no-agent', name: 'No agent', start: 'bye', nodes: { bye: { type: 'hangup' } } }));
+    const { out, code } = await escape(file, '--alternatives', '3', '--verify');
+    expect(out).toContain('No route to a human');
+    expect(code).toBe(0);
+    expect(out).not.toContain('Alternatives:');
+    expect(out).not.toContain('Verified');
+  });
 });
