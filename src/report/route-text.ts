@@ -80,8 +80,9 @@ export function escapeText(report: EscapeReport, menu: Menu, situation: Situatio
   // Without any route to a human there is nothing to list beside it, and nothing was replayed.
   if (report.alternatives !== undefined && route.reachable) {
     lines.push('Alternatives:');
-    if (report.alternatives.length === 0) lines.push('  (none: no other agent or strategy set reaches a human)');
-    if (report.alternativesExact === false) {
+    const exact = report.alternativesExact !== false;
+    if (report.alternatives.length === 0) lines.push(exact ? '  (none: no other agent or strategy set reaches a human)' : '  (none found)');
+    if (!exact) {
       lines.push('  (approximate: the menu is too large for the exact search of every strategy set; a set whose best route'
         + ' is beaten by a route with fewer tricks to the same queue may be missing)');
     }

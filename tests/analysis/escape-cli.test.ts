@@ -92,6 +92,7 @@ describe('ivr escape', () => {
     const text = await escape(file, '--alternatives', '3');
     expect(text.code).toBe(0);
     expect(text.out).toContain('(approximate: the menu is too large for the exact search of every strategy set;');
+    expect(text.out).not.toContain('(none: no other agent');
     const json = JSON.parse((await escape(file, '--alternatives', '3', '--json')).out);
     expect(json.alternativesExact).toBe(false);
     const small = JSON.parse((await escape(workedExamplePath, '--at', 'tue 10:00', '--alternatives', '3', '--json')).out);
