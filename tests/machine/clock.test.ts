@@ -31,4 +31,29 @@ describe('MicrosClock', () => {
     expect(clock.nextDeadline()).toBeUndefined();
     expect(() => clock.advanceTo(10)).toThrow(RangeError);
   });
+
+  it('held at a moment, fires nothing more due then until time moves on or it is released', () => {
+    const clock = new MicrosClock();
+    const fired: string[] = [];
+    // The first timer holds the clock (the call starts waiting) and sets a 0 ms timeout.
+    clock.setTimeout(() => {
+      fired.push('prompt ends');
+      clock.hold();
+      clock.setTimeout(() => fired.push('timeout'), 0);
+    }, 1);
+    clock.advanceTo(1000);
+    expect(fired).toEqual(['prompt ends']);
+    clock.advanceTo(1000);
+    expect(fired).toEqual(['prompt ends']);
+    clock.release();
+    clock.advanceTo(1000);
+    expect(fired).toEqual(['prompt ends', 'timeout']);
+    // Moving past the held moment fires what is due there.
+    clock.setTimeout(() => {
+      clock.hold();
+      clock.setTimeout(() => fired.push('passed'), 0);
+    }, 1);
+    clock.advanceTo(2001);
+    expect(fired).toEqual(['prompt ends', 'timeout', 'passed']);
+  });
 });
