@@ -10,16 +10,20 @@
  */
 import { IvrError, KEYS, issue, type Condition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
-import { MenuBuilder, audioPrompt, message, spokenPrompt, type DraftNode } from './build-menu.js';
+import { MenuBuilder, audioPrompt, message, spokenPrompt, type CallState, type DraftNode } from './build-menu.js';
 import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type JsonValue } from './safe-json.js';
 
 const TITLE = 'Amazon Connect contact flow JSON';
+/** The call state `UpdateContactTargetQueue` sets and `TransferContactToQueue` reads, across flows of a bundle. */
+const TARGET_QUEUE = 'targetQueue';
+/** What an agent node says when no block on the way set the queue. */
+const UNKNOWN_QUEUE = 'target queue';
 
 /** Blocks that change nothing a caller hears or does: the call goes on to `NextAction`. */
 const PASS_THROUGH: ReadonlySet<string> = new Set([
   'UpdateContactAttributes', 'UpdateFlowAttributes', 'UpdateFlowLoggingBehavior', 'UpdateContactRecordingBehavior',
   'UpdateContactRecordingAndAnalyticsBehavior', 'UpdateContactTextToSpeechVoice', 'UpdateContactEventHooks',
-  'UpdateContactTargetQueue', 'UpdateContactMediaStreamingBehavior', 'UpdateContactRoutingBehavior',
+  'UpdateContactMediaStreamingBehavior', 'UpdateContactRoutingBehavior',
   'UpdateContactCallbackNumber', 'UpdateContactData', 'UpdateContactCallbackNumber', 'CreateTask', 'TagContact',
   'UnTagContact', 'UpdateRoutingProficiency',
 ]);
@@ -262,6 +266,9 @@ class ConnectBundle {
       return;
     }
     switch (action.type) {
+      case 'UpdateContactTargetQueue':
+        builder.assign(key, TARGET_QUEUE, this.targetQueueOf(action), this.target(flow, action, next, 'next'), action.at);
+        return;
       case 'MessageParticipant':
         builder.node(key, name, { type: 'say', prompt: this.prompt(flow, action), next: this.target(flow, action, next, 'next') }, action.at);
         return;
@@ -304,9 +311,13 @@ class ConnectBundle {
           '调用流程模块,该模块未导入:按一段会返回、长度未知的步骤处理。'));
         return;
       case 'TransferContactToQueue':
-      case 'DequeueContactAndTransferToQueue':
-        builder.node(key, name, { type: 'agent', queue: this.queueName(action) }, action.at);
+      case 'DequeueContactAndTransferToQueue': {
+        const own = this.queueName(action);
+        // Without a queue of its own, the queue is the one set earlier in the call, maybe in another flow.
+        const fill = own === undefined ? (state: CallState): DraftNode => ({ type: 'agent', queue: state.get(TARGET_QUEUE) ?? UNKNOWN_QUEUE }) : undefined;
+        builder.node(key, name, { type: 'agent', queue: own ?? UNKNOWN_QUEUE }, action.at, fill);
         return;
+      }
       case 'TransferParticipantToThirdParty': {
         const number = asText(action.params.ThirdPartyPhoneNumber) ?? 'an outside number';
         builder.node(key, name, { type: 'agent', queue: `third party ${number}` }, action.at);
@@ -336,9 +347,25 @@ class ConnectBundle {
     }
   }
 
-  private queueName(action: Action): string {
+  /** The queue a transfer block names itself (its metadata or a static ARN), if any. */
+  private queueName(action: Action): string | undefined {
     const fromMeta = asText(asObject(action.meta.queue).text);
-    return fromMeta ?? resourceName(asText(action.params.QueueId)) ?? 'target queue';
+    const id = asText(action.params.QueueId) ?? asText(action.params.Queue);
+    return fromMeta ?? (id === undefined || id.startsWith('$.') ? undefined : resourceName(id));
+  }
+
+  /**
+   * What `UpdateContactTargetQueue` sets: the queue's name from the metadata,
+   * the tail of a static ARN, or where a computed one comes from
+   * (`queue from $.Attributes.QueueARN`, `agent $.Attributes.ConnectUser`).
+   */
+  private targetQueueOf(action: Action): string {
+    const id = asText(action.params.QueueId) ?? asText(action.params.Queue);
+    const agent = asText(action.params.AgentId);
+    const named = this.queueName(action);
+    if (named !== undefined) return named;
+    if (id !== undefined) return `queue from ${id}`;
+    return agent !== undefined ? `agent ${agent}` : UNKNOWN_QUEUE;
   }
 
   /** Conditions on anything but the caller's keys are world facts: "$.External.HolidayStatus Equals True". */
@@ -350,20 +377,25 @@ class ConnectBundle {
     };
   }
 
-  /** Opening hours are a separate resource: the branch asks the world whether they are closed now. */
+  /**
+   * Opening hours are a separate resource, not in the export: the branch asks
+   * the world. The fact is worded for the closed side, so that with no facts
+   * given a route goes on "if the hours check says open" (Connect's True
+   * branch), and `--fact "the hours check says closed (…)"` shows the rest.
+   */
   private mapHours(flow: Flow, action: Action): void {
     const key = this.key(flow, action.id);
     const hours = asText(asObject(action.meta.Hours).text) ?? resourceName(asText(action.params.HoursOfOperationId)) ?? "the queue's hours";
     const when = (value: string) => action.conditions.find((c) => c.operands.includes(value))?.next;
-    const closed: Condition = { fact: `hours closed: ${hours}` };
+    const closed: Condition = { fact: `the hours check says closed (${hours})` };
     this.builder.node(key, this.nodeName(flow, action), {
       type: 'branch',
       cases: [{ when: closed, next: this.target(flow, action, when('False'), 'False') }],
       otherwise: this.target(flow, action, when('True'), 'True'),
     }, action.at);
     this.builder.warn(key, 'hours_unknown', action.at, message(
-      `Checks the hours of operation "${hours}", which are not in the flow: imported as the fact "hours closed: ${hours}" (open unless you give --fact).`,
-      `检查营业时间 "${hours}",但流程中没有该时间表:按事实 "hours closed: ${hours}" 导入(未用 --fact 指定时视为营业)。`));
+      `Checks the hours of operation "${hours}", which are not in the flow: routes go on if the hours check says open; give --fact "${closed.fact}" for the closed branch.`,
+      `检查营业时间 "${hours}",但流程中没有该时间表:路线按营业时间检查为"营业"继续;用 --fact "${closed.fact}" 查看休息时的分支。`));
   }
 
   private mapTransferToFlow(flow: Flow, action: Action): void {
@@ -448,6 +480,7 @@ class ConnectBundle {
     const otherwise = compare.errors.get('NoMatchingCondition') ?? compare.next;
     const options = this.options(flow, compare, compare.conditions.filter((c) => c !== timeoutEdge), false);
     const elseTarget = this.target(flow, compare, otherwise, 'no-match');
+    if (maximum !== undefined && maximum > 1) options.push(...this.longerEntries(flow, action, options, Math.min(64, maximum), elseTarget));
     this.builder.node(key, this.nodeName(flow, action), {
       type: 'menu', prompt, options, timeout,
       invalid: { retries: 0, then: elseTarget },
@@ -456,9 +489,23 @@ class ConnectBundle {
     this.warnTimeoutIsInput(key, action, timeoutEdge ? 'is compared as the value "Timeout"' : 'matches no condition of the Compare');
     if (maximum !== undefined && maximum > 1) {
       this.builder.warn(key, 'digits_as_keys', action.at, message(
-        `Up to ${maximum} digits are stored and compared: single keys the Compare names are options, any other entry goes where a non-match goes.`,
-        `最多存储 ${maximum} 位数字再比较:比较中出现的单个按键作为选项,其他输入按不匹配处理。`));
+        `Up to ${maximum} digits are stored and compared: single keys the Compare names are options; an entry of ${maximum} digits (an extension, a number) starts with any other digit and is imported as an input of the other ${maximum - 1}, going where a non-match goes.`,
+        `最多存储 ${maximum} 位数字再比较:比较中出现的单个按键作为选项;${maximum} 位的输入(分机号、号码)以其他数字开头,按其余 ${maximum - 1} 位的输入节点导入,走不匹配分支。`));
     }
+  }
+
+  /**
+   * Stored input of up to `maximum` digits: an entry the Compare does not
+   * name (an extension) is typed in full, not one invalid key. Each digit no
+   * option takes starts it (unadvertised) and leads to an `input` of the
+   * other `maximum - 1` digits; Connect stops collecting at the maximum.
+   */
+  private longerEntries(flow: Flow, action: Action, options: readonly { key?: Key | undefined }[], maximum: number, elseTarget: string): Extract<DraftNode, { type: 'menu' }>['options'] {
+    const rest = this.builder.node(`${this.key(flow, action.id)}#rest`, `${this.nodeName(flow, action)}.rest`, {
+      type: 'input', prompt: {}, length: maximum - 1, timeout: asNumber(action.params.InputTimeLimitSeconds) ?? 5, next: elseTarget,
+    }, action.at);
+    const taken = new Set(options.map((o) => o.key));
+    return KEYS.filter((key) => /\d/.test(key) && !taken.has(key)).map((key) => ({ key, label: `first digit of a ${maximum}-digit entry`, next: rest, advertised: false }));
   }
 
   private warnTimeoutIsInput(key: string, action: Action, how: string): void {

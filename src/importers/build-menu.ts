@@ -3,7 +3,9 @@
  * graph keyed by source elements (widget names, action ids, form items),
  * turned into nodes with unique slug ids; pass-through elements that cost the
  * caller nothing; platform loop counters unrolled into copies of the nodes
- * they guard (so the menu counts the way the platform does); prompts with
+ * they guard (so the menu counts the way the platform does); call state
+ * that a later node reads (Connect's target queue) carried the same way;
+ * prompts with
  * markup and templates stripped to words; provenance in `source.notes`.
  * Only elements reachable from the start become nodes, and only their
  * warnings are reported.
@@ -15,9 +17,13 @@ import type { FormatId, ImportResult, ImportWarning, SourceLocation } from './im
 export type DraftNode = MenuInput['nodes'][string];
 type Message = ImportWarning['message'];
 
+/** Call state an importer carries along the way: variable → value (e.g. the target queue). */
+export type CallState = ReadonlyMap<string, string>;
+
 type Draft =
-  | { kind: 'node'; name: string; node: DraftNode; at: SourceLocation }
+  | { kind: 'node'; name: string; node: DraftNode; at: SourceLocation; fill?: (state: CallState) => DraftNode }
   | { kind: 'pass'; next: string; at: SourceLocation }
+  | { kind: 'assign'; variable: string; value: string; next: string; at: SourceLocation }
   | { kind: 'counter'; name: string; limit: number; again: string; done: string; at: SourceLocation };
 
 /** Beyond this many unrolled nodes, loop counters are no longer unrolled (the loop is taken as done). */
@@ -160,9 +166,19 @@ export class MenuBuilder {
     return this.drafts.has(key);
   }
 
-  /** A node for a source element; its references name other draft keys. */
-  node(key: string, name: string, node: DraftNode, at: SourceLocation): string {
-    this.drafts.set(key, { kind: 'node', name, node, at });
+  /**
+   * A node for a source element; its references name other draft keys.
+   * With `fill`, the node is made from the call state on the way there
+   * (one copy per different state that reaches it).
+   */
+  node(key: string, name: string, node: DraftNode, at: SourceLocation, fill?: (state: CallState) => DraftNode): string {
+    this.drafts.set(key, { kind: 'node', name, node, at, ...(fill !== undefined ? { fill } : {}) });
+    return key;
+  }
+
+  /** An element that sets call state (Connect's `UpdateContactTargetQueue`) and goes on to `next`. */
+  assign(key: string, variable: string, value: string, next: string, at: SourceLocation): string {
+    this.drafts.set(key, { kind: 'assign', variable, value, next, at });
     return key;
   }
 
@@ -224,6 +240,12 @@ export class MenuBuilder {
 }
 
 type Counters = readonly (readonly [string, number])[];
+/** Where the walk is: loop counters and the call state, both sorted by name so equal states compare equal. */
+interface WalkState {
+  counters: Counters;
+  values: readonly (readonly [string, string])[];
+}
+const byName = <T extends readonly [string, unknown]>([a]: T, [b]: T): number => (a < b ? -1 : a > b ? 1 : 0);
 type Warn = (key: string | undefined, code: string, at: SourceLocation, text: Message) => void;
 
 /** Walks the drafts from the start; a state is a draft key plus the loop counters on the way there. */
@@ -232,7 +254,7 @@ class Materialiser {
   readonly reachedKeys = new Set<string>();
   private readonly idOfState = new Map<string, string>();
   private readonly usedIds = new Set<string>();
-  private readonly queue: { key: string; counters: Counters; id: string }[] = [];
+  private readonly queue: { key: string; state: WalkState; id: string }[] = [];
   private capped = false;
 
   constructor(
@@ -241,20 +263,21 @@ class Materialiser {
   ) {}
 
   run(startKey: string): { start: string; nodes: Record<string, DraftNode>; reachedKeys: Set<string> } {
-    const start = this.reference(startKey, [], { file: '' });
+    const start = this.reference(startKey, { counters: [], values: [] }, { file: '' });
     for (let item = this.queue.shift(); item !== undefined; item = this.queue.shift()) {
       const draft = this.drafts.get(item.key);
       if (draft?.kind !== 'node') continue;
-      const counters = item.counters;
-      this.nodes[item.id] = mapReferences(draft.node, (ref) => this.reference(ref, counters, draft.at));
+      const state = item.state;
+      const node = draft.fill === undefined ? draft.node : draft.fill(new Map(state.values));
+      this.nodes[item.id] = mapReferences(node, (ref) => this.reference(ref, state, draft.at));
     }
     return { start, nodes: this.nodes, reachedKeys: this.reachedKeys };
   }
 
   /** The node id a reference leads to, following pass-throughs and counters. */
-  private reference(key: string, counters: Counters, from: SourceLocation): string {
+  private reference(key: string, start: WalkState, from: SourceLocation): string {
     let current = key;
-    let state = counters;
+    let state = start;
     const seen = new Set<string>();
     for (;;) {
       const draft = this.drafts.get(current);
@@ -268,25 +291,31 @@ class Materialiser {
         current = draft.next;
         continue;
       }
-      const count = state.find(([name]) => name === current)?.[1] ?? 0;
-      const others = state.filter(([name]) => name !== current);
+      if (draft.kind === 'assign') {
+        const values = [...state.values.filter(([name]) => name !== draft.variable), [draft.variable, draft.value] as const].sort(byName);
+        state = { ...state, values };
+        current = draft.next;
+        continue;
+      }
+      const count = state.counters.find(([name]) => name === current)?.[1] ?? 0;
+      const others = state.counters.filter(([name]) => name !== current);
       if (count < draft.limit && !this.capped) {
-        state = [...others, [current, count + 1] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        state = { ...state, counters: [...others, [current, count + 1] as const].sort(byName) };
         current = draft.again;
       } else {
-        state = others;
+        state = { ...state, counters: others };
         current = draft.done;
       }
     }
   }
 
-  private idFor(key: string, counters: Counters, name: string, stateKey: string): string {
+  private idFor(key: string, state: WalkState, name: string, stateKey: string): string {
     const known = this.idOfState.get(stateKey);
     if (known !== undefined) return known;
-    const passes = counters.reduce((sum, [, n]) => sum + n, 0);
+    const passes = state.counters.reduce((sum, [, n]) => sum + n, 0);
     const id = this.uniqueId(passes === 0 ? nodeIdFrom(name) : `${nodeIdFrom(name)}.again${passes}`);
     this.idOfState.set(stateKey, id);
-    this.queue.push({ key, counters, id });
+    this.queue.push({ key, state, id });
     if (!this.capped && this.idOfState.size > MAX_UNROLLED_NODES) {
       this.capped = true;
       this.warn(undefined, 'unroll_limit', { file: '' }, message(
