@@ -17,7 +17,7 @@ import { EndScreen, holdOf } from './EndScreen.js';
 import type { CoachShown } from './Coach.js';
 import { adviceFrom, fastestRouteFrom, type Configuration } from './coach-advice.js';
 import { coachKey, coachTarget, trailOf, type Trail } from './screen-model.js';
-import { callClock } from './format.js';
+import { callClock, wrapToWidth } from './format.js';
 import { paletteFor } from './palette.js';
 import type { Ticker } from './ticker.js';
 
@@ -159,8 +159,8 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
       <Box flexDirection="column" width={width}>
         <Header menu={menu} clock={callClock(view.outcome.menuMicros)} speed={speed} width={width} palette={palette} />
         <EndScreen menu={menu} outcome={view.outcome} fastest={fastest} sinceEnd={state.sinceEnd} width={width} palette={palette} />
-        <Text>Trail: {trail.steps.join(' → ')}</Text>
-        <Text>invalid entries {trail.invalidEntries} · timeouts {trail.timeouts}</Text>
+        <Text>{wrapToWidth(`Trail: ${trail.steps.join(' → ')}`, width)}</Text>
+        <Text>{wrapToWidth(`invalid entries ${trail.invalidEntries} · timeouts ${trail.timeouts}`, width)}</Text>
         {!leaving && <Text dimColor={palette.dim}>q to leave</Text>}
       </Box>
     );

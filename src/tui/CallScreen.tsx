@@ -8,8 +8,9 @@ import { Box, Text } from 'ink';
 import type { Menu } from '../model/index.js';
 import type { CallState } from './use-call.js';
 import { Keypad } from './Keypad.js';
+import { ProgressLine } from './ProgressLine.js';
 import { Coach, type CoachShown } from './Coach.js';
-import { callClock, headerLine, progressBar } from './format.js';
+import { callClock, headerLine, wrapToWidth } from './format.js';
 import { countersLine, phaseLine, trailLine, type Trail } from './screen-model.js';
 import type { Palette } from './palette.js';
 
@@ -28,6 +29,9 @@ export interface CallScreenProps {
   width: number;
   palette: Palette;
 }
+
+/** The keys, as items that wrap whole on a narrow terminal ("q hang up" never split). */
+const FOOTER = ['keys 0-9 * #', '/ speak', 'h coach', 'space skip ahead', 'q hang up'];
 
 /** Below this many columns the keypad goes under the prompt instead of beside the trail. */
 const WIDE = 60;
@@ -54,14 +58,8 @@ function PromptPanel({ menu, state, width, palette }: Pick<CallScreenProps, 'men
         <Text dimColor={palette.dim}> · {view.nodeType}</Text>
         {view.digits !== undefined && view.digits !== '' ? <Text> · digits {view.digits}</Text> : null}
       </Text>
-      <Text color={failure ? palette.warn : undefined}>{view.promptText === '' ? '(silence)' : `“${view.promptText}”`}</Text>
-      {phase.progress !== undefined ? (
-        <Text>
-          <Text color={palette.accent}>{progressBar(phase.progress, Math.max(8, Math.min(30, width - 34)))}</Text> {phase.text}
-        </Text>
-      ) : (
-        <Text>{phase.text}</Text>
-      )}
+      <Text color={failure ? palette.warn : undefined}>{view.promptText === '' ? '(silence)' : wrapToWidth(`“${view.promptText}”`, width)}</Text>
+      {phase.progress !== undefined ? <ProgressLine done={phase.progress} text={phase.text} width={width} palette={palette} /> : <Text>{phase.text}</Text>}
       {counters !== '' && <Text color={view.noInputCount + view.invalidCount > 0 ? palette.warn : undefined}>{counters}</Text>}
       {state.feedback.notice !== undefined && <Text color={palette.bad}>{state.feedback.notice}</Text>}
     </Box>
@@ -78,8 +76,14 @@ function TrailPanel({ trail, width, palette }: { trail: Trail; width: number; pa
   );
 }
 
-function SpeechPanel({ speech, accepts, palette }: { speech: SpeechLine; accepts: boolean; palette: Palette }) {
-  if (!speech.open) return <Text dimColor={palette.dim}>/ or s: speak{accepts ? '' : ' (this step does not listen now)'}</Text>;
+/** What the line listens for now, on the line where the speech prompt opens. */
+function listeningWords(view: CallState['view']): string {
+  if (view.phase === 'failure') return 'keys and speech wait for this message to end';
+  return `/ or s: speak${view.acceptsSpeech ? '' : ' (this step does not listen now)'}`;
+}
+
+function SpeechPanel({ speech, view, width, palette }: { speech: SpeechLine; view: CallState['view']; width: number; palette: Palette }) {
+  if (!speech.open) return <Text dimColor={palette.dim}>{wrapToWidth(listeningWords(view), width)}</Text>;
   return (
     <Box flexDirection="column">
       <Text>
@@ -104,9 +108,13 @@ export function CallScreen({ menu, state, speed, trail, speech, coach, width, pa
         <Box marginRight={wide ? 4 : 0}>{keypad}</Box>
         <TrailPanel trail={trail} width={trailWidth} palette={palette} />
       </Box>
-      <SpeechPanel speech={speech} accepts={state.view.acceptsSpeech} palette={palette} />
-      {coach !== undefined && <Coach shown={coach} palette={palette} />}
-      <Text dimColor={palette.dim} wrap="wrap">keys 0-9 * # · / speak · h coach · space skip ahead · q hang up</Text>
+      <SpeechPanel speech={speech} view={state.view} width={width} palette={palette} />
+      {coach !== undefined && <Coach shown={coach} width={width} palette={palette} />}
+      <Box flexWrap="wrap">
+        {FOOTER.map((item, index) => (
+          <Text key={item} dimColor={palette.dim}>{index < FOOTER.length - 1 ? `${item} · ` : item}</Text>
+        ))}
+      </Box>
     </Box>
   );
 }

@@ -8,7 +8,8 @@ import type { Menu, Micros } from '../model/index.js';
 import type { CallOutcome } from '../machine/index.js';
 import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/route.js';
 import { routeWords } from './coach-advice.js';
-import { callClock, countdownClock, exactly, progressBar, roughly } from './format.js';
+import { callClock, countdownClock, exactly, roughly, wrapToWidth } from './format.js';
+import { ProgressLine } from './ProgressLine.js';
 import type { Palette } from './palette.js';
 
 export interface EndProps {
@@ -48,20 +49,25 @@ function AgentEnd({ menu, outcome, fastest, sinceEnd, width, palette }: EndProps
   const hold = holdOf(menu, outcome.node);
   const left = Math.max(0, hold - sinceEnd);
   const yours = outcome.menuMicros + hold;
+  const fit = (text: string) => wrapToWidth(text, width);
   return (
     <Box flexDirection="column">
-      <Text bold color={palette.good}>A person answers: {queueName(menu, outcome.node)}</Text>
-            {hold > 0 ? (
-        <Text>
-          Hold (median {roughly(hold)}): {left > 0 ? `${countdownClock(left)} left` : 'a person picks up'} {progressBar(hold === 0 ? 1 : sinceEnd / hold, Math.max(5, Math.min(30, width - 30)))}
-        </Text>
+      <Text bold color={palette.good}>{fit(`A person answers: ${queueName(menu, outcome.node)}`)}</Text>
+      {hold > 0 ? (
+        <ProgressLine
+          done={sinceEnd / hold}
+          text={`Hold (median ${roughly(hold)}): ${left > 0 ? `${countdownClock(left)} left` : 'a person picks up'}`}
+          barFirst={false}
+          width={width}
+          palette={palette}
+        />
       ) : (
-        <Text>Hold: this line gives no hold estimate.</Text>
+        <Text>{fit('Hold: this line gives no hold estimate.')}</Text>
       )}
-      <Text>Your way in: {exactly(outcome.menuMicros)} + {roughly(hold)} hold.</Text>
-      <Text>Fastest from the start: {fastestLine(fastest)}</Text>
+      <Text>{fit(`Your way in: ${exactly(outcome.menuMicros)} + ${roughly(hold)} hold.`)}</Text>
+      <Text>{fit(`Fastest from the start: ${fastestLine(fastest)}`)}</Text>
       {fastest.reachable && (
-        <Text color={palette.accent}>Yours: {comparison(yours, fastest.menuMicros + fastest.holdMicros)} (menu time + hold).</Text>
+        <Text color={palette.accent}>{fit(`Yours: ${comparison(yours, fastest.menuMicros + fastest.holdMicros)} (menu time + hold).`)}</Text>
       )}
     </Box>
   );
@@ -71,12 +77,13 @@ function why(outcome: CallOutcome): string {
   return outcome.reason === 'caller hung up' ? 'you hung up' : outcome.reason ?? 'the menu hung up';
 }
 
-function HangupEnd({ outcome, fastest, palette }: EndProps) {
+function HangupEnd({ outcome, fastest, width, palette }: EndProps) {
+  const fit = (text: string) => wrapToWidth(text, width);
   return (
     <Box flexDirection="column">
-      <Text bold color={palette.bad}>The call ended without a person: {why(outcome)}.</Text>
-      <Text>Ended at {outcome.node}, call clock {callClock(outcome.menuMicros)}.</Text>
-      <Text>The way out: {fastestLine(fastest)}</Text>
+      <Text bold color={palette.bad}>{fit(`The call ended without a person: ${why(outcome)}.`)}</Text>
+      <Text>{fit(`Ended at ${outcome.node}, call clock ${callClock(outcome.menuMicros)}.`)}</Text>
+      <Text>{fit(`The way out: ${fastestLine(fastest)}`)}</Text>
     </Box>
   );
 }

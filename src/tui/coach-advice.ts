@@ -95,14 +95,16 @@ function leadingMicros(steps: readonly RouteStep[]): Micros {
 export function adviceFrom(result: RouteResult, offset: Micros = 0): Advice {
   if (!result.reachable) return { reachable: false, reason: REASONS[result.reason] ?? 'No route leads to a person.' };
   const firstAction = result.steps.findIndex((step) => actionWords(step) !== undefined);
-  const saved = offset < 0 ? offset : Math.min(offset, leadingMicros(result.steps));
+  const leading = leadingMicros(result.steps);
+  const saved = offset < 0 ? offset : Math.min(offset, leading);
   const menuMicros = Math.max(0, result.menuMicros - saved);
   const firstStep = firstAction < 0 ? undefined : result.steps[firstAction];
   const words = firstStep === undefined ? undefined : actionWords(firstStep);
-  const waitsFirst = firstAction > 0 && firstStep?.do !== 'wait';
+  // A message still to hear before the first action: one ahead (a failure's), or the part of the prompt not yet heard.
+  const messageAhead = offset < 0 || (firstAction > 0 && firstStep?.do !== 'wait' && offset < leading);
   const instruction = words === undefined
-    ? 'Just listen: the line puts you through'
-    : capitalised(waitsFirst || offset < 0 ? `after the message, ${words}` : firstStep?.do === 'wait' ? words : `${words} now`);
+    ? 'Just listen, the line puts you through'
+    : capitalised(messageAhead ? `after the message, ${words}` : firstStep?.do === 'wait' ? words : `${words} now`);
   const then = firstAction < 0 ? [] : result.steps.slice(firstAction + 1).map(actionWords).filter((w): w is string => w !== undefined);
   return {
     reachable: true, instruction, then, menuMicros,

@@ -3,6 +3,7 @@
  * ("≈ 12 s", "≈ 5 min") and the prompt's progress bar. Pure text helpers.
  */
 import { toSeconds, type Menu, type Micros } from '../model/index.js';
+import { displayWidth } from '../report/diagram.js';
 
 /** The simulated call clock: `m:ss`, or `h:mm:ss` past an hour. */
 export function callClock(micros: Micros): string {
@@ -58,4 +59,50 @@ export function phaseProgress(now: Micros, startedAt: Micros, endsAt: Micros | u
 /** The header's second line: the number dialled, the call clock, the speed when not real time. */
 export function headerLine(menu: Menu, clock: string, speed: number): string {
   return `${menu.phone !== undefined ? `${menu.phone} · ` : ''}call ${clock}${speed !== 1 ? ` · ×${speed}` : ''}`;
+}
+
+/**
+ * Word-wraps `text` to `width` display columns (CJK characters count two),
+ * breaking inside a word only when the word alone is wider. The screen wraps
+ * its own lines because Ink's wrap carries the space after a word that ends
+ * exactly at the edge over to the next line (" Bank.").
+ */
+export function wrapToWidth(text: string, width: number): string {
+  const columns = Math.max(1, Math.floor(width));
+  return text.split('\n').map((line) => wrapLine(line, columns).join('\n')).join('\n');
+}
+
+function wrapLine(line: string, columns: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const word of line.split(' ').filter((part) => part !== '')) {
+    const joined = row === '' ? word : `${row} ${word}`;
+    if (displayWidth(joined) <= columns) {
+      row = joined;
+      continue;
+    }
+    if (row !== '') rows.push(row);
+    row = '';
+    for (const piece of hardBreak(word, columns)) {
+      if (row !== '') rows.push(row);
+      row = piece;
+    }
+  }
+  if (row !== '' || rows.length === 0) rows.push(row);
+  return rows;
+}
+
+/** A word wider than the row, cut into pieces of at most `columns`. */
+function hardBreak(word: string, columns: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece !== '' && displayWidth(piece + char) > columns) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += char;
+  }
+  pieces.push(piece);
+  return pieces;
 }

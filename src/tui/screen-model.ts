@@ -45,25 +45,39 @@ export function phaseLine(menu: Menu, view: CallView, now: Micros): PhaseLine {
       const what = view.failure === 'noInput'
         ? `no input ${view.noInputCount + 1} of ${view.noInputRetries + 1}`
         : `invalid entry ${view.invalidCount + 1} of ${view.invalidRetries + 1}`;
-      return { progress, text: `${what}${node !== undefined ? ` · ${failureConsequence(view)}` : ''}` };
+      return { progress, text: `${what}${node !== undefined ? ` · ${failureConsequence(node, view)}` : ''}` };
     }
     case 'ended':
       return { text: 'the call has ended' };
   }
 }
 
-/** What the failure now playing leads to: a replay, another node, or the end. */
-function failureConsequence(view: CallView): string {
-  const kind = view.failure ?? 'invalid';
-  const used = kind === 'invalid' ? view.invalidCount : view.noInputCount;
-  const retries = kind === 'invalid' ? view.invalidRetries : view.noInputRetries;
-  return used + 1 <= retries ? 'the menu will repeat' : 'the menu gives up on this step';
+/** What the failure now playing leads to: a replay, another node, or the end of the call. */
+function failureConsequence(node: MenuNodeUnion, view: CallView): string {
+  if (node.type !== 'menu' && node.type !== 'input') return 'then the call moves on';
+  const next = resolveFailure(node, view.failure ?? 'invalid', { invalidCount: view.invalidCount, noInputCount: view.noInputCount });
+  switch (next.type) {
+    case 'replay':
+      return 'then the menu repeats';
+    case 'goto':
+      return `then on to ${next.node}`;
+    case 'hangup':
+      return 'then the line hangs up';
+  }
 }
 
-/** "no input 1 of 3 · invalid 0 of 3" at nodes with handlers; empty elsewhere. */
+/**
+ * "no input 1 of 3 · invalid 0 of 3" at nodes with handlers; empty elsewhere.
+ * While a failure's message plays, its count already includes it (the
+ * machine counts it when the message ends), so this line agrees with the
+ * "invalid entry 2 of 3" above it.
+ */
 export function countersLine(view: CallView): string {
   if (view.nodeType !== 'menu' && view.nodeType !== 'input') return '';
-  return `no input ${view.noInputCount} of ${view.noInputRetries + 1} · invalid ${view.invalidCount} of ${view.invalidRetries + 1}`;
+  const playing = view.phase === 'failure' ? view.failure : undefined;
+  const noInput = view.noInputCount + (playing === 'noInput' ? 1 : 0);
+  const invalid = view.invalidCount + (playing === 'invalid' ? 1 : 0);
+  return `no input ${noInput} of ${view.noInputRetries + 1} · invalid ${invalid} of ${view.invalidRetries + 1}`;
 }
 
 export type CoachTarget =

@@ -24,12 +24,12 @@ function menuFile(path: string): Menu {
 
 const at = (text: string): Situation => situation(parseMoment(text) as NonNullable<ReturnType<typeof parseMoment>>);
 
-/** Renders a call at speed 4: one real second of ticks is 4 simulated seconds. */
-async function call(path: string, moment = 'tue 10:00', extra: { columns?: number; color?: boolean } = {}) {
+/** Renders a call at speed 4 (unless told): one real second of ticks is 4 simulated seconds. */
+async function call(path: string, moment = 'tue 10:00', extra: { columns?: number; color?: boolean; speed?: number } = {}) {
   const menu = menuFile(path);
   const ticker = fakeTicker();
   const session = startCall(menu, at(moment));
-  const app = render(<App menu={menu} situation={at(moment)} session={session} ticker={ticker} speed={4} color={extra.color ?? false} columns={extra.columns} />);
+  const app = render(<App menu={menu} situation={at(moment)} session={session} ticker={ticker} speed={extra.speed ?? 4} color={extra.color ?? false} columns={extra.columns} />);
   await tick();
   const type = async (text: string) => {
     app.stdin.write(text);
@@ -134,6 +134,43 @@ describe('call screen on the demo bank line', () => {
     expect(session.log().filter((entry) => entry.kind === 'ignored')).toEqual([]);
   });
 
+  it('during a "Sorry" message: both counters agree, keys wait for its end, and the coach says "after the message"', async () => {
+    const { frame, type, wait, session } = await call('menus/demo-bank.json');
+    await wait(1500);
+    await type('9');
+    await wait(200);
+    expect(session.view().phase).toBe('failure');
+    expect(frame()).toContain('invalid entry 1 of 3 · then the menu repeats');
+    expect(frame()).toContain('no input 0 of 3 · invalid 1 of 3');
+    expect(frame()).toContain('keys and speech wait for this message to end');
+    await type('h');
+    expect(frame()).toContain('After the message, press 3');
+    expect(frame()).not.toMatch(/Press \S+ now/);
+    await type('3');
+    expect(frame()).toContain('ignored: wait for the message to finish');
+    expect(session.view().phase).toBe('failure');
+  });
+
+  it('once a prompt without barge-in has played, the coach says "now", not "after the message"', async () => {
+    const { frame, type, wait, session } = await call('menus/telecom-xinghe.json');
+    await type('h');
+    // welcome 2.5 s + promo 14.3 s + main 9.5 s (bargeIn false) = 26.3 s = 6.6 real seconds at ×4
+    await wait(6800);
+    expect(session.view()).toMatchObject({ node: 'main', phase: 'waiting' });
+    expect(frame()).toContain('Press 3 now');
+    expect(frame()).not.toContain('After the message');
+  });
+
+  it('keeps a pressed key lit for half a real second at any speed (at ×100 that is 50 simulated seconds)', async () => {
+    const { frame, type, wait } = await call('menus/demo-bank.json', 'tue 10:00', { speed: 100 });
+    await wait(60);
+    await type('1');
+    await wait(100);
+    expect(frame()).toContain('[1]');
+    await wait(500);
+    expect(frame()).not.toContain('[1]');
+  });
+
   it('still works at 40 columns: every line fits', async () => {
     const { frame, type } = await call('menus/demo-bank.json', 'tue 10:00', { columns: 40 });
     await type('h');
@@ -141,6 +178,11 @@ describe('call screen on the demo bank line', () => {
     expect(lines.every((line) => line.length <= 40)).toBe(true);
     expect(frame()).toContain('Coach');
     expect(frame()).toContain('Northwind Savings Bank customer line');
+    // The keys line wraps between items, never inside one; the bar moves above its words when both do not fit.
+    for (const item of ['keys 0-9 * #', '/ speak', 'h coach', 'space skip ahead', 'q hang up']) expect(lines.some((line) => line.includes(item))).toBe(true);
+    expect(frame()).toMatch(/^░+\nplaying 0\.0 of 5\.6 s · keys wait for the\nend$/m);
+    // No wrapped line starts with the space it was broken at (Ink's own wrap does that).
+    expect(frame()).not.toMatch(/^ [A-Za-z(]/m);
   });
 
   it('with colour off (NO_COLOR), writes no colour escapes', async () => {

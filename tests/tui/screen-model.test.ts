@@ -47,7 +47,19 @@ describe('screen model on the demo line', () => {
     call.advanceBy(19_000_000);
     const view = call.view();
     expect(view.phase).toBe('failure');
-    expect(phaseLine(demo, view, call.now()).text).toBe('no input 3 of 3 · the menu gives up on this step');
+    // The handler's `then` (menus/demo-bank.json: main's noInput goes on to accountNumber)
+    expect(phaseLine(demo, view, call.now()).text).toBe('no input 3 of 3 · then on to accountNumber');
+    // While the message plays the counters already count it, as the line above does.
+    expect(countersLine(view)).toBe('no input 3 of 3 · invalid 0 of 3');
+  });
+
+  it('during the first failure message: its count, "then the menu repeats", and both lines agree', () => {
+    const call = startCall(demo, tuesday);
+    call.advanceBy(5_600_000 + 19_000_000);
+    const view = call.view();
+    expect(view.phase).toBe('failure');
+    expect(phaseLine(demo, view, call.now()).text).toBe('no input 1 of 3 · then the menu repeats');
+    expect(countersLine(view)).toBe('no input 1 of 3 · invalid 0 of 3');
   });
 
   it('says when keys wait for the end of a prompt, and when they work at once', () => {
