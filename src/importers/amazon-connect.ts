@@ -10,7 +10,7 @@
  */
 import { IvrError, KEYS, issue, type Condition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
-import { MenuBuilder, audioPrompt, message, spokenPrompt, type CallState, type DraftNode } from './build-menu.js';
+import { MenuBuilder, audioPrompt, message, spokenPrompt, type DraftNode, type Fill } from './build-menu.js';
 import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type JsonValue } from './safe-json.js';
 
 const TITLE = 'Amazon Connect contact flow JSON';
@@ -314,7 +314,7 @@ class ConnectBundle {
       case 'DequeueContactAndTransferToQueue': {
         const own = this.queueName(action);
         // Without a queue of its own, the queue is the one set earlier in the call, maybe in another flow.
-        const fill = own === undefined ? (state: CallState): DraftNode => ({ type: 'agent', queue: state.get(TARGET_QUEUE) ?? UNKNOWN_QUEUE }) : undefined;
+        const fill: Fill | undefined = own === undefined ? { reads: TARGET_QUEUE, make: (queue) => ({ type: 'agent', queue: queue ?? UNKNOWN_QUEUE }) } : undefined;
         builder.node(key, name, { type: 'agent', queue: own ?? UNKNOWN_QUEUE }, action.at, fill);
         return;
       }
@@ -480,32 +480,39 @@ class ConnectBundle {
     const otherwise = compare.errors.get('NoMatchingCondition') ?? compare.next;
     const options = this.options(flow, compare, compare.conditions.filter((c) => c !== timeoutEdge), false);
     const elseTarget = this.target(flow, compare, otherwise, 'no-match');
-    if (maximum !== undefined && maximum > 1) options.push(...this.longerEntries(flow, action, options, Math.min(64, maximum), elseTarget));
+    // Up to `maximum` digits: an entry the Compare does not name is typed in full before it goes where a non-match goes.
+    const fullEntry = maximum !== undefined && maximum > 1 ? this.restOfEntry(flow, action, Math.min(64, maximum), elseTarget) : undefined;
+    if (fullEntry !== undefined) options.push(...this.firstDigits(options, fullEntry));
     this.builder.node(key, this.nodeName(flow, action), {
       type: 'menu', prompt, options, timeout,
-      invalid: { retries: 0, then: elseTarget },
+      invalid: { retries: 0, then: fullEntry?.key ?? elseTarget },
       noInput: { retries: 0, then: timeoutEdge ? this.key(flow, timeoutEdge.next) : elseTarget },
     }, action.at);
     this.warnTimeoutIsInput(key, action, timeoutEdge ? 'is compared as the value "Timeout"' : 'matches no condition of the Compare');
     if (maximum !== undefined && maximum > 1) {
       this.builder.warn(key, 'digits_as_keys', action.at, message(
-        `Up to ${maximum} digits are stored and compared: single keys the Compare names are options; an entry of ${maximum} digits (an extension, a number) starts with any other digit and is imported as an input of the other ${maximum - 1}, going where a non-match goes.`,
-        `最多存储 ${maximum} 位数字再比较:比较中出现的单个按键作为选项;${maximum} 位的输入(分机号、号码)以其他数字开头,按其余 ${maximum - 1} 位的输入节点导入,走不匹配分支。`));
+        `Up to ${maximum} digits are stored and compared: single keys the Compare names are options; any other entry (an extension, a number) is typed in full: its first key, then an input of the other ${maximum - 1} digits, going where a non-match goes.`,
+        `最多存储 ${maximum} 位数字再比较:比较中出现的单个按键作为选项;其他输入(分机号、号码)按完整输入处理:先按第一个键,再输入其余 ${maximum - 1} 位,走不匹配分支。`));
     }
   }
 
   /**
    * Stored input of up to `maximum` digits: an entry the Compare does not
-   * name (an extension) is typed in full, not one invalid key. Each digit no
-   * option takes starts it (unadvertised) and leads to an `input` of the
-   * other `maximum - 1` digits; Connect stops collecting at the maximum.
+   * name (an extension) is typed in full, not one invalid key. Its first key
+   * is any key no option takes; the other `maximum - 1` digits are this
+   * `input` (Connect stops collecting at the maximum).
    */
-  private longerEntries(flow: Flow, action: Action, options: readonly { key?: Key | undefined }[], maximum: number, elseTarget: string): Extract<DraftNode, { type: 'menu' }>['options'] {
-    const rest = this.builder.node(`${this.key(flow, action.id)}#rest`, `${this.nodeName(flow, action)}.rest`, {
+  private restOfEntry(flow: Flow, action: Action, maximum: number, elseTarget: string): { key: string; maximum: number } {
+    const key = this.builder.node(`${this.key(flow, action.id)}#rest`, `${this.nodeName(flow, action)}.rest`, {
       type: 'input', prompt: {}, length: maximum - 1, timeout: asNumber(action.params.InputTimeLimitSeconds) ?? 5, next: elseTarget,
     }, action.at);
+    return { key, maximum };
+  }
+
+  /** The digits no option takes, as unadvertised first keys of a full entry. */
+  private firstDigits(options: readonly { key?: Key | undefined }[], entry: { key: string; maximum: number }): Extract<DraftNode, { type: 'menu' }>['options'] {
     const taken = new Set(options.map((o) => o.key));
-    return KEYS.filter((key) => /\d/.test(key) && !taken.has(key)).map((key) => ({ key, label: `first digit of a ${maximum}-digit entry`, next: rest, advertised: false }));
+    return KEYS.filter((key) => /\d/.test(key) && !taken.has(key)).map((key) => ({ key, label: `first digit of a ${entry.maximum}-digit entry`, next: entry.key, advertised: false }));
   }
 
   private warnTimeoutIsInput(key: string, action: Action, how: string): void {

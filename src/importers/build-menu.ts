@@ -17,11 +17,14 @@ import type { FormatId, ImportResult, ImportWarning, SourceLocation } from './im
 export type DraftNode = MenuInput['nodes'][string];
 type Message = ImportWarning['message'];
 
-/** Call state an importer carries along the way: variable → value (e.g. the target queue). */
-export type CallState = ReadonlyMap<string, string>;
+/** A node made from one variable of the call state (Connect's target queue), set by `assign` on the way. */
+export interface Fill {
+  reads: string;
+  make: (value: string | undefined) => DraftNode;
+}
 
 type Draft =
-  | { kind: 'node'; name: string; node: DraftNode; at: SourceLocation; fill?: (state: CallState) => DraftNode }
+  | { kind: 'node'; name: string; node: DraftNode; at: SourceLocation; fill?: Fill }
   | { kind: 'pass'; next: string; at: SourceLocation }
   | { kind: 'assign'; variable: string; value: string; next: string; at: SourceLocation }
   | { kind: 'counter'; name: string; limit: number; again: string; done: string; at: SourceLocation };
@@ -168,10 +171,10 @@ export class MenuBuilder {
 
   /**
    * A node for a source element; its references name other draft keys.
-   * With `fill`, the node is made from the call state on the way there
-   * (one copy per different state that reaches it).
+   * With `fill`, the node is made from the variable's value on the way there
+   * (one copy per value that reaches it).
    */
-  node(key: string, name: string, node: DraftNode, at: SourceLocation, fill?: (state: CallState) => DraftNode): string {
+  node(key: string, name: string, node: DraftNode, at: SourceLocation, fill?: Fill): string {
     this.drafts.set(key, { kind: 'node', name, node, at, ...(fill !== undefined ? { fill } : {}) });
     return key;
   }
@@ -248,6 +251,54 @@ interface WalkState {
 const byName = <T extends readonly [string, unknown]>([a]: T, [b]: T): number => (a < b ? -1 : a > b ? 1 : 0);
 type Warn = (key: string | undefined, code: string, at: SourceLocation, text: Message) => void;
 
+/** The draft keys a draft leads to. */
+function successors(draft: Draft): string[] {
+  switch (draft.kind) {
+    case 'node': {
+      const refs: string[] = [];
+      mapReferences(draft.node, (ref) => {
+        refs.push(ref);
+        return ref;
+      });
+      return refs;
+    }
+    case 'pass':
+    case 'assign':
+      return [draft.next];
+    case 'counter':
+      return [draft.again, draft.done];
+  }
+}
+
+/**
+ * For each variable some node reads, the draft keys where its value still
+ * matters: the readers, and every key that leads to one without passing an
+ * `assign` of that variable (a backward walk from the readers).
+ */
+function liveVariables(drafts: ReadonlyMap<string, Draft>): Map<string, Set<string>> {
+  const predecessors = new Map<string, string[]>();
+  for (const [key, draft] of drafts) {
+    for (const next of successors(draft)) predecessors.set(next, [...(predecessors.get(next) ?? []), key]);
+  }
+  const live = new Map<string, Set<string>>();
+  for (const [key, draft] of drafts) {
+    if (draft.kind !== 'node' || draft.fill === undefined) continue;
+    const variable = draft.fill.reads;
+    const keys = live.get(variable) ?? new Set<string>();
+    live.set(variable, keys);
+    const pending = [key];
+    for (let at = pending.pop(); at !== undefined; at = pending.pop()) {
+      if (keys.has(at)) continue;
+      keys.add(at);
+      for (const before of predecessors.get(at) ?? []) {
+        const previous = drafts.get(before);
+        if (!(previous?.kind === 'assign' && previous.variable === variable)) pending.push(before);
+      }
+    }
+  }
+  return live;
+}
+
 /** Walks the drafts from the start; a state is a draft key plus the loop counters on the way there. */
 class Materialiser {
   readonly nodes: Record<string, DraftNode> = {};
@@ -257,10 +308,15 @@ class Materialiser {
   private readonly queue: { key: string; state: WalkState; id: string }[] = [];
   private capped = false;
 
+  /** variable → the draft keys from which a node reading it can be reached before it is set again */
+  private readonly live: ReadonlyMap<string, ReadonlySet<string>>;
+
   constructor(
     private readonly drafts: ReadonlyMap<string, Draft>,
     private readonly warn: Warn,
-  ) {}
+  ) {
+    this.live = liveVariables(drafts);
+  }
 
   run(startKey: string): { start: string; nodes: Record<string, DraftNode>; reachedKeys: Set<string> } {
     const start = this.reference(startKey, { counters: [], values: [] }, { file: '' });
@@ -268,7 +324,7 @@ class Materialiser {
       const draft = this.drafts.get(item.key);
       if (draft?.kind !== 'node') continue;
       const state = item.state;
-      const node = draft.fill === undefined ? draft.node : draft.fill(new Map(state.values));
+      const node = draft.fill === undefined ? draft.node : draft.fill.make(state.values.find(([name]) => name === draft.fill?.reads)?.[1]);
       this.nodes[item.id] = mapReferences(node, (ref) => this.reference(ref, state, draft.at));
     }
     return { start, nodes: this.nodes, reachedKeys: this.reachedKeys };
@@ -281,6 +337,10 @@ class Materialiser {
     const seen = new Set<string>();
     for (;;) {
       const draft = this.drafts.get(current);
+      // A value nobody reads any more is forgotten, so it does not split the nodes after it into copies.
+      if (state.values.some(([name]) => this.live.get(name)?.has(current) !== true)) {
+        state = { ...state, values: state.values.filter(([name]) => this.live.get(name)?.has(current) === true) };
+      }
       const stateKey = `${current}\u0000${JSON.stringify(state)}`;
       if (draft === undefined) return this.missing(current, from);
       this.reachedKeys.add(current);

@@ -60,6 +60,32 @@ describe('build-menu helpers', () => {
   });
 });
 
+describe('call state in the menu builder (Connect\'s target queue)', () => {
+  /** A branch to two assignments of `queue` that meet again at a message, then `after`. */
+  function twoQueues(after: 'agent' | 'hangup') {
+    const builder = new MenuBuilder('amazon-connect', 'test');
+    const at = { file: 'f' };
+    builder.node('start', 'start', { type: 'branch', cases: [{ when: { fact: 'vip' }, next: 'set-gold' }], otherwise: 'set-basic' }, at);
+    builder.assign('set-gold', 'queue', 'gold', 'hello', at);
+    builder.assign('set-basic', 'queue', 'basic', 'hello', at);
+    builder.node('hello', 'hello', { type: 'say', prompt: 'Hello.', next: after }, at);
+    builder.node('agent', 'agent', { type: 'agent' }, at, { reads: 'queue', make: (queue) => ({ type: 'agent', queue: queue ?? 'unknown' }) });
+    builder.node('hangup', 'hangup', { type: 'hangup' }, at);
+    return validMenu(builder.build({ start: 'start', name: 'T', file: 'f' }).menu);
+  }
+
+  test('a node that reads the value is made once per value that reaches it, and the path to it too', () => {
+    const menu = twoQueues('agent');
+    expect(Object.values(menu.nodes).filter((n) => n.type === 'agent').map((n) => n.type === 'agent' && n.queue).sort()).toEqual(['basic', 'gold']);
+    expect(Object.values(menu.nodes).filter((n) => n.type === 'say')).toHaveLength(2);
+  });
+
+  test('a value nobody reads any more does not copy the nodes after it', () => {
+    const menu = twoQueues('hangup');
+    expect(Object.values(menu.nodes).filter((n) => n.type === 'say')).toHaveLength(1);
+  });
+});
+
 describe('format detection', () => {
   test('each fixture is detected as its format', () => {
     expect(detectFormat([fixture('twilio-studio/support-line.json')])).toMatchObject({ ok: true, importer: { id: 'twilio-studio' } });
