@@ -56,6 +56,14 @@ describe('ivr call --script (headless)', () => {
     expect(context.stdout()).toBe('');
   });
 
+  it('names a missing file before the missing terminal: one line, exit 2', async () => {
+    const context = await run(['call', 'no-such-menu.json']);
+    expect(context.exitCode()).toBe(2);
+    expect(context.stderr()).toContain('no-such-menu.json');
+    expect(context.stderr()).not.toContain('--script');
+    expect(context.stderr().trim().split('\n')).toHaveLength(1);
+  });
+
   it('refuses a bad token, a bad speed and a broken menu with exit 2 and one located line', async () => {
     const token = await run(['call', 'menus/demo-bank.json', '--script', '1,x']);
     expect(token.exitCode()).toBe(2);

@@ -130,8 +130,9 @@ Example:
       const maxBytes = context.maxBytes(flags.maxMb);
       const speed = parseSpeed(flags.speed);
       const situation = situationFrom(flags, context.now);
-      if (flags.script === undefined && !(context.stdinIsTTY && context.stdoutIsTTY)) throw usageError('no_terminal', NO_TTY);
+      // A bad file is named before the missing terminal: it is wrong either way.
       const { menu } = loadMenuFile(file ?? DEMO_MENU, maxBytes);
+      if (flags.script === undefined && !(context.stdinIsTTY && context.stdoutIsTTY)) throw usageError('no_terminal', NO_TTY);
       if (flags.script !== undefined) await headless(menu, situation, flags.script, flags, context);
       else await interactive(menu, situation, speed, flags, context);
     });
