@@ -3,8 +3,10 @@
  * A `gather-input-on-call` and the `split-based-on` widgets that test its own
  * `Digits`/`SpeechResult` become one menu; the seconds Twilio waits after the
  * last key (no `number_of_digits`) become a measured wait node after each
- * key; any other split, HTTP request or function is a branch on world facts;
- * an edge with no `next` ends the call.
+ * key, valid or not; a `set-variables` that counts right before a split on
+ * its count is a loop counter; any other split, HTTP request or function is
+ * a branch on world facts; `run-subflow` runs a companion flow file, whose
+ * ends return to the parent; an edge with no `next` ends the call.
  */
 import { IvrError, KEYS, issue, type Condition as ModelCondition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
