@@ -83,7 +83,7 @@ function HangupEnd({ outcome, fastest, width, palette }: EndProps) {
     <Box flexDirection="column">
       <Text bold color={palette.bad}>{fit(`The call ended without a person: ${why(outcome)}.`)}</Text>
       <Text>{fit(`Ended at ${outcome.node}, call clock ${callClock(outcome.menuMicros)}.`)}</Text>
-      <Text>{fit(`The way out: ${fastestLine(fastest)}`)}</Text>
+      <Text>{fit(`The way out, from the start: ${fastestLine(fastest)}`)}</Text>
     </Box>
   );
 }

@@ -111,7 +111,7 @@ describe('call screen on the demo bank line', () => {
     await type('0');
     await wait(10_000);
     expect(frame()).toContain('The call ended without a person: after hours.');
-    expect(frame()).toContain('The way out: press 2 · 6.1 s + ≈ 3 min hold');
+    expect(frame()).toContain('The way out, from the start: press 2 · 6.1 s + ≈ 3 min hold');
   });
 
   it('q hangs up: the end screen says you hung up, then the app exits', async () => {

@@ -3,7 +3,7 @@
  * with `--script`. Ink and React are imported only when a screen is shown,
  * so the headless mode and every other command start without them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { usageError, type Menu, type Situation } from '../../model/index.js';
@@ -53,6 +53,11 @@ async function headless(menu: Menu, situation: Situation, script: string, flags:
 
 type Screen = typeof import('../../tui/screen.js');
 
+/** A bundle older than the compiled modules (tsc ran, the bundle step did not) would run stale code. */
+function bundleIsCurrent(bundle: URL, modules: URL): boolean {
+  return existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
+}
+
 /**
  * The call screen's code: the one-file bundle the build makes
  * (scripts/bundle-call.mjs), or, where there is none (running from src/, a
@@ -60,7 +65,7 @@ type Screen = typeof import('../../tui/screen.js');
  */
 async function loadScreen(): Promise<Screen> {
   const bundle = new URL('../../tui/screen.bundle.js', import.meta.url);
-  if (existsSync(bundle)) return (await import(bundle.href)) as Screen;
+  if (bundleIsCurrent(bundle, new URL('../../tui/screen.js', import.meta.url))) return (await import(bundle.href)) as Screen;
   // React's development build keeps debugging data for every update: memory grows all call long (bench/call.mjs).
   // It is chosen when React is first imported, which is just below. (The bundle has the production build.)
   process.env.NODE_ENV ??= 'production';
