@@ -106,16 +106,18 @@ interface Candidate {
 }
 
 /**
- * True when a route makes failures at a node visit (wrong keys, timeouts)
- * that only replay the node and that the way it leaves does not need: it
- * leaves by an option anyway, or by the other handler's `then`. The route
- * without them is the same way out, faster, with fewer tricks; it always
- * exists, as options and each handler's counter do not depend on the other
- * failures.
+ * True when a route only pads a better one: it makes failures at a node
+ * visit (wrong keys, timeouts) that only replay the node and that the way it
+ * leaves does not need (it leaves by an option anyway, or by the other
+ * handler's `then`), or it comes back to a configuration it has passed. The
+ * route without the failures or the loop is the same way out, faster, with
+ * fewer tricks; it always exists, as options and each handler's counter do
+ * not depend on the other failures.
  */
 export function wastesFailures(graph: ConfigGraph, edges: readonly number[]): boolean {
   let config = graph.start;
   let failedKinds = new Set<string>();
+  const passed = new Set([configKey(graph, config)]);
   for (const edge of edges) {
     const target = graph.edgeTarget[edge] as number;
     const outcome = graph.moves[graph.configNode[config] as number]?.[graph.edgeMove[edge] as number]?.outcome;
@@ -129,8 +131,17 @@ export function wastesFailures(graph: ConfigGraph, edges: readonly number[]): bo
       failedKinds = new Set();
     }
     config = target;
+    // Back where it has been (asking twice in a loop that returns to the start): the loop is a detour.
+    const key = configKey(graph, config);
+    if (passed.has(key)) return true;
+    passed.add(key);
   }
   return false;
+}
+
+/** A configuration of the menu (node and counters), the same in every strategy layer. */
+function configKey(graph: ConfigGraph, config: number): number {
+  return ((graph.configNode[config] as number) * 256 + (graph.configInvalid[config] as number)) * 256 + (graph.configNoInput[config] as number);
 }
 
 /**

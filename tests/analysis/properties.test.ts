@@ -93,7 +93,7 @@ describe(`alternatives against the oracle's class optima (seed ${CLASS_SEED}, ${
   it('each listed class has its best figures; each class left out is beaten by a listed class with fewer tricks', () => {
     let listedBeyondFastest = 0;
     fc.assert(
-      fc.property(arbitraryMenu({ maxNodes: 5 }), arbitrarySituation(), fc.constantFrom<Objective>('total', 'menu', 'keys'), (menu, situation, objective) => {
+      fc.property(arbitraryMenu({ maxNodes: 6 }), arbitrarySituation(), fc.constantFrom<Objective>('total', 'menu', 'keys'), (menu, situation, objective) => {
         const listed = routes(menu, { situation, objective, count: 100 }).filter((route): route is Route => route.reachable);
         const oracle = bruteForceClasses(menu, situation, objective);
         const names = listed.map((route) => `${route.outcome}|${tricksOfRoute(route)}`);
@@ -117,6 +117,6 @@ describe(`alternatives against the oracle's class optima (seed ${CLASS_SEED}, ${
       }),
       { seed: CLASS_SEED, numRuns: CLASS_RUNS },
     );
-    expect(listedBeyondFastest).toBeGreaterThan(CLASS_RUNS / 4);
+    expect(listedBeyondFastest).toBeGreaterThan(CLASS_RUNS / 5);
   });
 });
