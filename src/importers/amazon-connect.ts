@@ -10,6 +10,7 @@
  */
 import { IvrError, KEYS, issue, type Condition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
+import { BundleFiles } from './bundle-files.js';
 import { MenuBuilder, audioPrompt, message, spokenPrompt, type DraftNode, type Fill } from './build-menu.js';
 import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type JsonValue } from './safe-json.js';
 
@@ -189,12 +190,16 @@ function isKey(value: string): value is Key {
 
 class ConnectBundle {
   readonly builder = new MenuBuilder('amazon-connect', TITLE);
-  private readonly flows = new Map<number, Flow | null>();
+  private readonly flows: BundleFiles<Flow>;
 
   constructor(
     private readonly files: readonly SourceFile[],
-    private readonly maxBytes: number | undefined,
-  ) {}
+    maxBytes: number | undefined,
+  ) {
+    this.flows = new BundleFiles(files, (file, index) => readFlow(file, index, maxBytes), (flow) => {
+      for (const action of flow.actions.values()) this.mapAction(flow, action);
+    });
+  }
 
   /** Draft key of an action: the file index keeps flows of a bundle apart. */
   private key(flow: Flow, id: string): string {
@@ -209,19 +214,7 @@ class ConnectBundle {
   }
 
   load(index: number): Flow | undefined {
-    if (!this.flows.has(index)) {
-      const file = this.files[index];
-      if (file === undefined) return undefined;
-      try {
-        const flow = readFlow(file, index, this.maxBytes);
-        this.flows.set(index, flow);
-        for (const action of flow.actions.values()) this.mapAction(flow, action);
-      } catch (error) {
-        if (index === 0 || !(error instanceof IvrError)) throw error;
-        this.flows.set(index, null);
-      }
-    }
-    return this.flows.get(index) ?? undefined;
+    return this.flows.get(index);
   }
 
   /** The file of the bundle a `TransferToFlow` names, matched by file name, flow name or id. */

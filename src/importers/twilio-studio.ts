@@ -10,6 +10,7 @@
  */
 import { IvrError, KEYS, issue, type Condition as ModelCondition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
+import { BundleFiles } from './bundle-files.js';
 import { MenuBuilder, audioPrompt, message, spokenPrompt, stripTemplates, type DraftNode } from './build-menu.js';
 import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type ParsedJson } from './safe-json.js';
 
@@ -596,26 +597,18 @@ function names(reference: string, studio: StudioFile): boolean {
 /** The files of one import: the call's flow first, then subflows that a `run-subflow` may name. */
 class TwilioBundle {
   readonly builder = new MenuBuilder('twilio-studio', TITLE);
-  private readonly read = new Map<number, StudioFile | null>();
+  private readonly studioFiles: BundleFiles<StudioFile>;
 
   constructor(
     private readonly files: readonly SourceFile[],
-    private readonly maxBytes: number | undefined,
-  ) {}
+    maxBytes: number | undefined,
+  ) {
+    this.studioFiles = new BundleFiles(files, (file) => readStudioFile(file, this.builder, maxBytes));
+  }
 
   /** File `index` as a Studio flow; a companion that is not one is skipped, the entry must be one. */
   flow(index: number): StudioFile | undefined {
-    if (!this.read.has(index)) {
-      const file = this.files[index];
-      if (file === undefined) return undefined;
-      try {
-        this.read.set(index, readStudioFile(file, this.builder, this.maxBytes));
-      } catch (error) {
-        if (index === 0 || !(error instanceof IvrError)) throw error;
-        this.read.set(index, null);
-      }
-    }
-    return this.read.get(index) ?? undefined;
+    return this.studioFiles.get(index);
   }
 
   /** The companion flow a `run-subflow` names by sid, friendly name or file name. */
