@@ -103,7 +103,7 @@ function useCoach(menu: Menu, situation: Situation, view: CallView, now: number,
   if (wanted === undefined) return { kind: 'thinking' };
   if (wanted.key === 'ending') return { kind: 'ending' };
   if (found?.key !== wanted.key) return { kind: 'thinking' };
-  return { kind: 'advice', advice: adviceFrom(found.result, wanted.offset) };
+  return { kind: 'advice', advice: adviceFrom(found.result, wanted.offset, view.digits?.length ?? 0) };
 }
 
 export function App({ menu, situation, session, ticker, speed, color, columns, coach = false }: AppProps) {

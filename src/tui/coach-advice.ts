@@ -91,25 +91,40 @@ function leadingMicros(steps: readonly RouteStep[]): Micros {
  * caller is relative to that configuration's start: positive, how long its
  * prompt (and wait) has already run; negative, how long until it begins (a
  * failure message still playing). So "a person in" counts from now.
+ * `typed`: digits already typed at the current input, when the route's
+ * first action is to type the number ("Keep typing: 14 more digits").
  */
-export function adviceFrom(result: RouteResult, offset: Micros = 0): Advice {
+export function adviceFrom(result: RouteResult, offset: Micros = 0, typed = 0): Advice {
   if (!result.reachable) return { reachable: false, reason: REASONS[result.reason] ?? 'No route leads to a person.' };
   const firstAction = result.steps.findIndex((step) => actionWords(step) !== undefined);
   const leading = leadingMicros(result.steps);
   const saved = offset < 0 ? offset : Math.min(offset, leading);
-  const menuMicros = Math.max(0, result.menuMicros - saved);
   const firstStep = firstAction < 0 ? undefined : result.steps[firstAction];
+  const typing = firstStep?.do === 'enter' && typed > 0 ? typingLeft(firstStep, typed) : undefined;
+  const menuMicros = Math.max(0, result.menuMicros - saved - (typing?.savedMicros ?? 0));
   const words = firstStep === undefined ? undefined : actionWords(firstStep);
   // A message still to hear before the first action: one ahead (a failure's), or the part of the prompt not yet heard.
   const messageAhead = offset < 0 || (firstAction > 0 && firstStep?.do !== 'wait' && offset < leading);
   const instruction = words === undefined
     ? 'Just listen, the line puts you through'
-    : capitalised(messageAhead ? `after the message, ${words}` : firstStep?.do === 'wait' ? words : `${words} now`);
+    : typing !== undefined
+      ? typing.words
+      : capitalised(messageAhead ? `after the message, ${words}` : firstStep?.do === 'wait' ? words : `${words} now`);
   const then = firstAction < 0 ? [] : result.steps.slice(firstAction + 1).map(actionWords).filter((w): w is string => w !== undefined);
   return {
     reachable: true, instruction, then, menuMicros,
     holdMicros: result.holdMicros, holdKnown: result.holdKnown, agent: result.outcome, route: result,
   };
+}
+
+/** Half-way through a number: the digits still to type, and the key time already spent on the others. */
+function typingLeft(step: RouteStep, typed: number): { words: string; savedMicros: Micros } {
+  const digits = step.digits ?? 0;
+  const keys = digits + (step.terminator !== undefined ? 1 : 0);
+  const left = Math.max(0, digits - typed);
+  const end = step.terminator !== undefined ? ` then ${keyName(step.terminator)}` : '';
+  const words = left > 0 ? `Keep typing: ${left} more digit${left === 1 ? '' : 's'}${end}` : `Press ${keyName(step.terminator ?? '#')} to finish`;
+  return { words, savedMicros: keys === 0 ? 0 : Math.round((step.micros * Math.min(typed, digits)) / keys) };
 }
 
 /** Advice from a configuration (see `adviceFrom` for `offset`). */

@@ -88,6 +88,22 @@ describe('call screen on the demo bank line', () => {
     expect(frame()).not.toContain('Coach');
   });
 
+  it('half-way through a number, the coach counts the digits still to type', async () => {
+    const { frame, type, wait, session } = await call('menus/demo-bank.json');
+    await wait(1500);
+    await type('h');
+    await type('1');
+    await wait(200);
+    const before = frame().match(/Type your 10-digit number now: a person in ≈ (\d+) s/)?.[1];
+    await type('1234');
+    await wait(1500);
+    expect(session.view().digits).toBe('1234');
+    expect(frame()).toContain('Keep typing: 6 more digits');
+    const after = frame().match(/Keep typing: 6 more digits: a person in ≈ (\d+) s/)?.[1];
+    // four key presses (0.5 s each) are done: the estimate is about 2 s shorter
+    expect(Number(before) - Number(after)).toBeGreaterThanOrEqual(1);
+  });
+
   it('reaches a person: time taken, hold counting down, comparison with the fastest route', async () => {
     const { frame, type, wait } = await call('menus/demo-bank.json');
     await wait(1500);
