@@ -18,8 +18,10 @@ export interface Feedback {
   lastKeyAt?: Micros;
   /** one line about the last thing the caller did that did not work */
   notice?: string;
-  /** the call's visit when the notice was given: it is stale once the call moves on */
+  /** the call's visit when the notice was given: it is stale once the call moves on... */
   noticeVisit?: number;
+  /** ...but not before it has been seen: a key ignored just before the call moved on still says so for a moment */
+  noticeAt?: Micros;
 }
 
 /**
@@ -41,7 +43,8 @@ export function currentFeedback(feedback: Feedback, view: CallView, now: Micros,
     shown.lastKey = feedback.lastKey;
     shown.lastKeyAt = feedback.lastKeyAt;
   }
-  if (feedback.notice !== undefined && feedback.noticeVisit === view.visit) shown.notice = feedback.notice;
+  const fresh = feedback.noticeAt !== undefined && now - feedback.noticeAt < lightMicros;
+  if (feedback.notice !== undefined && (feedback.noticeVisit === view.visit || fresh)) shown.notice = feedback.notice;
   return shown;
 }
 
@@ -126,10 +129,11 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
   const state: CallState = { view, now, sinceEnd, feedback: currentFeedback(feedback.current, view, now, keyLightMicros(speed)) };
 
   const tell = (notice: string | undefined): void => {
-    feedback.current = { ...feedback.current, notice, noticeVisit: session.view().visit };
+    feedback.current = { ...feedback.current, notice, noticeVisit: session.view().visit, noticeAt: session.now() };
   };
-  const after = (result: SendResult, speech: boolean, before: CallView): SendResult => {
-    tell(result === 'ignored' ? ignoredNotice(before, speech) : result === 'ended' ? 'the call has ended: q to leave' : undefined);
+  /** `what`: the key or the words, named in the notice ("key 3 ignored: …") so it still makes sense after the call moved on. */
+  const after = (result: SendResult, what: string, speech: boolean, before: CallView): SendResult => {
+    tell(result === 'ignored' ? `${what} ${ignoredNotice(before, speech)}` : result === 'ended' ? 'the call has ended: q to leave' : undefined);
     redraw();
     return result;
   };
@@ -143,11 +147,11 @@ export function useCall(session: CallSession, ticker: Ticker, speed: number, hol
         redraw();
         return 'accepted';
       }
-      return after(session.send({ type: 'KEY', key }), false, before);
+      return after(session.send({ type: 'KEY', key }), `key ${key}`, false, before);
     },
     say(phrase) {
       const before = session.view();
-      return after(session.send({ type: 'SAY', phrase }), true, before);
+      return after(session.send({ type: 'SAY', phrase }), `"${phrase}"`, true, before);
     },
     hangUp() {
       session.send({ type: 'HANGUP' });

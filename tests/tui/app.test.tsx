@@ -167,6 +167,19 @@ describe('call screen on the demo bank line', () => {
     expect(session.view().phase).toBe('failure');
   });
 
+  it('a key ignored at the very end of a "Sorry" message still says so after the menu has moved on', async () => {
+    const { frame, type, wait, session } = await call('menus/demo-bank.json');
+    await wait(1500);
+    await type('9');
+    while (session.view().phase !== 'failure' || (session.nextChangeAt() ?? 0) - session.now() > 300_000) await wait(25);
+    await type('3');
+    await wait(100);
+    expect(session.view()).toMatchObject({ node: 'main', phase: 'prompt' });
+    expect(frame()).toContain('key 3 ignored: wait for the message to finish');
+    await wait(600);
+    expect(frame()).not.toContain('ignored: wait');
+  });
+
   it('once a prompt without barge-in has played, the coach says "now", not "after the message"', async () => {
     const { frame, type, wait, session } = await call('menus/telecom-xinghe.json');
     await type('h');
