@@ -52,6 +52,7 @@ function firstFrame(runs = 7) {
   const probe = join(ROOT, 'bench', 'first-frame-probe.mjs');
   const record = join(tmpdir(), `ivr-first-frame-${process.pid}.json`);
   const screen = [];
+  const full = [];
   const inProcess = [];
   const cpu = [];
   for (let run = 0; run < runs; run++) {
@@ -64,6 +65,11 @@ function firstFrame(runs = 7) {
       shown = execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
     }
     screen.push(performance.now() - started);
+    // The header comes first (written before the screen's code loads); the keypad's trail panel is Ink's first frame.
+    while (!shown.includes('Trail') && performance.now() - started < 10_000) {
+      shown = execFileSync('tmux', ['capture-pane', '-p', '-t', name], { encoding: 'utf8' });
+    }
+    full.push(performance.now() - started);
     if (existsSync(record)) {
       const probed = JSON.parse(readFileSync(record, 'utf8'));
       inProcess.push(probed.wallMs);
@@ -73,7 +79,7 @@ function firstFrame(runs = 7) {
   }
   spawnSync('tmux', ['kill-session', '-t', keeper]);
   const summary = (values) => ({ best: Math.round(Math.min(...values)), median: Math.round(median(values)) });
-  return { screenMs: summary(screen), inProcessMs: summary(inProcess), cpuMs: summary(cpu) };
+  return { screenMs: summary(screen), fullScreenMs: summary(full), inProcessMs: summary(inProcess), cpuMs: summary(cpu) };
 }
 
 class FakeStdout extends EventEmitter {
@@ -203,7 +209,8 @@ const results = {
 const frame = results.firstFrame;
 if (frame.screenMs !== undefined) {
   console.log(`first frame (target < 500 ms): on the tmux screen best ${frame.screenMs.best} ms, median ${frame.screenMs.median} ms;`
-    + ` in the process best ${frame.inProcessMs.best} ms, median ${frame.inProcessMs.median} ms; CPU until then best ${frame.cpuMs.best} ms, median ${frame.cpuMs.median} ms`);
+    + ` in the process best ${frame.inProcessMs.best} ms, median ${frame.inProcessMs.median} ms; CPU until then best ${frame.cpuMs.best} ms, median ${frame.cpuMs.median} ms;`
+    + ` whole screen (Ink) best ${frame.fullScreenMs.best} ms, median ${frame.fullScreenMs.median} ms`);
 }
 for (const redraw of results.keyRedraw) {
   console.log(`key redraw at --speed ${redraw.speed}: median ${redraw.medianMs} ms, p90 ${redraw.p90Ms} ms, max ${redraw.maxMs} ms,`
