@@ -27,7 +27,8 @@ function tmux(...args: string[]): string {
 
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 
-async function waitFor(text: string, timeoutMs = 20_000): Promise<string> {
+/** Polls the screen: generous, as a busy machine may take seconds to start Node, never a fixed sleep. */
+async function waitFor(text: string, timeoutMs = 30_000): Promise<string> {
   const started = Date.now();
   for (;;) {
     const shown = screen();
@@ -52,7 +53,9 @@ afterAll(() => {
 describe('ivr call in a real terminal (tmux)', () => {
   it('shows the demo line, takes keys, coaches, and reaches a person', async () => {
     tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `node ${MAIN} call menus/demo-bank.json --at "tue 10:00" --speed 20; echo "call exited: $?"; sleep 60`);
+    // The header is written first, as plain text; the keypad's trail panel means Ink has drawn the screen.
     await waitFor('Northwind Savings Bank customer line');
+    await waitFor('Trail');
     tmux('send-keys', '-t', SESSION, 'h');
     await waitFor('Press 3 now');
     tmux('send-keys', '-t', SESSION, '3');
@@ -60,5 +63,5 @@ describe('ivr call in a real terminal (tmux)', () => {
     expect(end).toContain('Fastest from the start: press 3');
     tmux('send-keys', '-t', SESSION, 'q');
     await waitFor('call exited: 0');
-  }, 60_000);
+  }, 120_000);
 });
