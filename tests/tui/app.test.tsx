@@ -4,25 +4,18 @@
  * Ink renders a frame a macrotask after input, hence `tick()` after writes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { render, cleanup } from 'ink-testing-library';
-import { loadMenu, parseMoment, situation, type Menu, type Situation } from '../../src/model/index.js';
 import { startCall } from '../../src/machine/index.js';
 import { App } from '../../src/tui/App.js';
 import { fakeTicker } from './fake-ticker.js';
+import { at, menuFile } from './menus.js';
 
 /** Ink draws a frame some macrotasks after an update; under a loaded test run one is not always enough. */
 const tick = async () => {
   for (let round = 0; round < 4; round++) await new Promise((resolve) => setTimeout(resolve, 2));
 };
 
-function menuFile(path: string): Menu {
-  const result = loadMenu(readFileSync(path, 'utf8'));
-  if (!result.ok) throw new Error(`${path} does not load`);
-  return result.value;
-}
 
-const at = (text: string): Situation => situation(parseMoment(text) as NonNullable<ReturnType<typeof parseMoment>>);
 
 /** Renders a call at speed 4 (unless told): one real second of ticks is 4 simulated seconds. */
 async function call(path: string, moment = 'tue 10:00', extra: { columns?: number; color?: boolean; speed?: number } = {}) {

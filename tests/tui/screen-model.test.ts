@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { loadMenu, parseMoment, situation, type Menu } from '../../src/model/index.js';
 import { startCall } from '../../src/machine/index.js';
 import { callClock, exactly, progressBar, roughly } from '../../src/tui/format.js';
 import { coachTarget, countersLine, phaseLine, trailLine, trailOf } from '../../src/tui/screen-model.js';
+import { at, menuFile } from './menus.js';
 
-function menuFile(path: string): Menu {
-  const result = loadMenu(readFileSync(path, 'utf8'));
-  if (!result.ok) throw new Error(`${path} does not load`);
-  return result.value;
-}
 
 const demo = menuFile('menus/demo-bank.json');
-const tuesday = situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>);
+const tuesday = at('tue 10:00');
 
 describe('format', () => {
   it('shows the call clock as m:ss and h:mm:ss', () => {

@@ -4,19 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { loadMenu, type Menu } from '../../src/model/index.js';
 import { displayWidth } from '../../src/report/diagram.js';
 import { wrapToWidth } from '../../src/tui/format.js';
 import { eraseLines, fitColumns, splashLines } from '../../src/tui/splash.js';
+import { menuFile } from './menus.js';
 
 const SEED = 20261130;
 
-function menuFile(path: string): Menu {
-  const result = loadMenu(readFileSync(path, 'utf8'));
-  if (!result.ok) throw new Error(`${path} does not load`);
-  return result.value;
-}
 
 describe('wrapToWidth', () => {
   it('breaks between words and never starts a row with the space it broke at', () => {
