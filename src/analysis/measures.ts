@@ -128,7 +128,7 @@ function supportMeasures(m: Metrics, weights: FrictionWeights): Record<string, C
   const elderly = m.elderlyFastLane;
   measures.D3 = elderly.decisions !== null && elderly.decisions <= maxDecisions
     ? { kind: 'level', level: 'fastLane', evidence: evidence(`A caller flagged elderly reaches a person after ${elderly.decisions} decision(s).`, { route: elderly.route }) }
-    : { kind: 'level', level: 'none', evidence: evidence(elderly.decisions === null ? 'A caller flagged elderly reaches no person.' : `A caller flagged elderly needs ${elderly.decisions} decisions.`, { route: elderly.route }) };
+    : { kind: 'level', level: 'none', evidence: evidence(elderly.decisions === null ? 'A caller flagged elderly reaches no person through announced options.' : `A caller flagged elderly needs ${elderly.decisions} decisions.`, { route: elderly.route }) };
   measures.D4 = m.parity === null
     ? { kind: 'notAssessable', evidence: evidence('Parity needs both a service and a sales queue (agent.kind).') }
     : { kind: 'value', value: m.parity.ratio, evidence: evidence(`Service ${formatSeconds(m.parity.serviceSeconds)} vs sales ${formatSeconds(m.parity.salesSeconds)}: ratio ${m.parity.ratio.toFixed(2)}.`) };

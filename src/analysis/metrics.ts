@@ -11,8 +11,9 @@ import {
 } from '../model/index.js';
 import { evidence, formatSeconds, type Evidence } from './evidence.js';
 import { buildGraph, IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
-import { configName, edgeMove, fastestRouteFacts, personReachable, type RouteFacts } from './route-facts.js';
+import { configName, edgeMove, fastestRouteFacts, moveText, personReachable, type RouteFacts } from './route-facts.js';
 import type { FrictionWeights } from './score.js';
+import { NOT_ADVERTISED } from './strategies.js';
 import { findTraps, trapNodes } from './traps.js';
 import { singleClass, weekClasses, type HourClass } from './week.js';
 
@@ -35,6 +36,12 @@ export interface HandlerFact {
   then: string | null;
 }
 
+/** The route with the fewest decision points to a person; `decisions` null when none exists. */
+export interface Shallowest {
+  decisions: number | null;
+  route: string[];
+}
+
 export interface Metrics {
   /** the moment route metrics were computed for */
   moment: string;
@@ -46,6 +53,8 @@ export interface Metrics {
   escapeCoverage: { share: number | null; covered: string[]; uncovered: string[] };
   /** A3 */
   gatekeeping: { level: Gatekeeping | null; gates: string[] };
+  /** the fewest decision points on any announced route to a person (a person in the main menu: 1); rules ES-Menu reads it */
+  shallowestAnnounced: Shallowest;
   /** A4 */
   callerActions: number | null;
   /** B1 */
@@ -66,8 +75,8 @@ export interface Metrics {
   queueTransparency: { announced: boolean | null; updateSeconds: number | null } | null;
   /** D2 */
   callback: { offered: boolean | null; waitSeconds: number | null } | null;
-  /** D3: decisions on the announced route of a caller flagged `elderly` */
-  elderlyFastLane: { decisions: number | null; route: string[] };
+  /** D3: the fewest decisions for a caller flagged `elderly`, on announced routes (null: none) */
+  elderlyFastLane: Shallowest;
   /** D4: time to a person, service / sales */
   parity: { serviceSeconds: number; salesSeconds: number; ratio: number } | null;
   /** D5: forced non-actionable messages before the first choice */
@@ -268,6 +277,53 @@ function parity(graph: ConfigGraph): Metrics['parity'] {
   return { serviceSeconds: round(service.totalSeconds), salesSeconds: round(sales.totalSeconds), ratio: service.totalSeconds / sales.totalSeconds };
 }
 
+/**
+ * Fewest decision points to a person: a 0-1 breadth-first search where a
+ * move costs 1 when it is the caller's first act at a menu or input node
+ * (counters still zero) and 0 otherwise. Depth is an existence question
+ * ("is a person among the main menu's options?"), so it is not read off the
+ * fastest route, which may go deeper to a quicker queue.
+ */
+export function shallowestRoute(graph: ConfigGraph, announcedOnly: boolean): Shallowest {
+  const cost = new Int32Array(graph.configCount).fill(-1);
+  const via = new Int32Array(graph.configCount).fill(-1);
+  const from = new Int32Array(graph.configCount).fill(-1);
+  const done = new Uint8Array(graph.configCount);
+  const deque: number[] = [graph.start];
+  cost[graph.start] = 0;
+  while (deque.length > 0) {
+    const c = deque.shift() as number;
+    if (done[c]) continue;
+    done[c] = 1;
+    const index = graph.configNode[c] as number;
+    if (index !== IMPLICIT_HANGUP && graph.nodes[index]?.type === 'agent') return { decisions: cost[c] as number, route: traceSteps(graph, via, from, c) };
+    const step = isDecision(graph.nodes[index]) && graph.configInvalid[c] === 0 && graph.configNoInput[c] === 0 ? 1 : 0;
+    for (let edge = graph.edgeStart[c] as number; edge < (graph.edgeStart[c + 1] as number); edge++) {
+      if (announcedOnly && ((graph.edgeFlags[edge] as number) & NOT_ADVERTISED) !== 0) continue;
+      const to = graph.edgeTarget[edge] as number;
+      const next = (cost[c] as number) + step;
+      if (done[to] || (cost[to] !== -1 && (cost[to] as number) <= next)) continue;
+      cost[to] = next;
+      via[to] = edge;
+      from[to] = c;
+      if (step === 0) deque.unshift(to);
+      else deque.push(to);
+    }
+  }
+  return { decisions: null, route: [] };
+}
+
+/** Readable steps of the route ending at `end`, following the edge (and its source) each configuration was reached by. */
+function traceSteps(graph: ConfigGraph, via: Int32Array, from: Int32Array, end: number): string[] {
+  const steps: string[] = [];
+  for (let c = end; via[c] !== -1; c = from[c] as number) {
+    const source = from[c] as number;
+    const move = edgeMove(graph, via[c] as number, source);
+    if (move !== undefined) steps.unshift(`${graph.nodeIds[graph.configNode[source] as number]}: ${moveText(move)}`);
+  }
+  return [...steps, `${graph.nodeIds[graph.configNode[end] as number]}: hold`];
+}
+
 interface ClassRoutes {
   hourClass: HourClass;
   graph: ConfigGraph;
@@ -310,13 +366,15 @@ export function computeMetrics(menu: Menu, weights: FrictionWeights, options: Me
   const handlers = handlerFacts(graph);
   const escalations = handlers.filter((h) => h.outcome === 'escalates');
   const elderlyGraph = buildGraph(menu, { ...chosen.hourClass.situation, caller: new Set([...caller, 'elderly']) });
-  const elderly = fastestRouteFacts(elderlyGraph, { announcedOnly: true }) ?? fastestRouteFacts(elderlyGraph);
+  // A fast lane is announced or automatic (caller ID): a hidden shortcut is no lane for an elderly caller.
+  const elderly = shallowestRoute(elderlyGraph, true);
   const knownReach = new Map(options.situation === undefined ? routes.map((r) => [r.hourClass.open.join('\u0000'), r.fastest !== null] as const) : []);
   return {
     moment: chosen.hourClass.hours[0] ?? '',
     fastestRoute: fastest,
     announcedRoute: announced,
     depthToHuman: announced?.decisionNodes.length ?? null,
+    shallowestAnnounced: shallowestRoute(graph, true),
     escapeCoverage: escapeCoverage(graph, weights),
     gatekeeping: gatekeeping(graph, announced, reachable),
     callerActions: announced?.actions ?? null,
@@ -341,7 +399,7 @@ export function computeMetrics(menu: Menu, weights: FrictionWeights, options: Me
       updateSeconds: reached?.wait?.updateSeconds ?? null,
     },
     callback: reached === undefined ? null : { offered: reached.callback ?? null, waitSeconds: reached.wait?.medianSeconds ?? null },
-    elderlyFastLane: { decisions: elderly?.decisionNodes.length ?? null, route: elderly?.steps ?? [] },
+    elderlyFastLane: elderly,
     parity: parity(graph),
     forcedAudio: forcedAudio(graph, weights),
     hoursCoverage: hoursCoverage(menu, caller, facts, knownReach),

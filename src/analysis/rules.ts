@@ -71,9 +71,9 @@ function waitStatistic(m: Metrics, statistic: string): number | null {
 const checks: Record<(typeof CHECKS)[number], Check> = {
   humanInMainMenu: (m, _menu, params) => {
     const maxDepth = num(params, 'maxDepth', 1);
-    const route = m.announcedRoute;
-    if (route === null) return fail('No announced option leads to a person.', { moment: m.moment });
-    return verdict(route.decisionNodes.length <= maxDepth, `The announced route reaches a person after ${route.decisionNodes.length} decision point(s) (at most ${maxDepth} allowed).`, { route: route.steps, moment: m.moment });
+    const { decisions, route } = m.shallowestAnnounced;
+    if (decisions === null) return fail(m.fastestRoute === null ? 'No route reaches a person.' : 'No announced option leads to a person.', { moment: m.moment });
+    return verdict(decisions <= maxDepth, `The shallowest announced route reaches a person after ${decisions} decision point(s) (at most ${maxDepth} allowed).`, { route, moment: m.moment });
   },
   personReachable: (m) => verdict(m.hoursCoverage.openHours > 0, `A person is reachable in ${m.hoursCoverage.openHours} of 168 hours of the week.`),
   announcedPerson: (m) => (m.announcedRoute !== null
@@ -90,19 +90,24 @@ const checks: Record<(typeof CHECKS)[number], Check> = {
     if (route === null) return fail('No route reaches a person.');
     if (wait === null) return unknown(`The queue ${m.queueWait?.agent ?? ''} gives no ${statistic} wait.`, { nodes: m.queueWait ? [m.queueWait.agent] : [] });
     const total = params.include === 'menu' ? route.menuSeconds + wait : wait;
-    const what = params.include === 'menu' ? `menu ${formatSeconds(route.menuSeconds)} + ${statistic} wait ${formatSeconds(wait)}` : `${statistic} wait ${formatSeconds(wait)}`;
-    return verdict(total <= limit, `${what} = ${formatSeconds(total)} (limit ${formatSeconds(limit)}).`, { nodes: [route.agent], route: route.steps });
+    const what = params.include === 'menu' ? `menu ${formatSeconds(route.menuSeconds)} + ${statistic} wait ${formatSeconds(wait)} = ${formatSeconds(total)}` : `${statistic} wait ${formatSeconds(wait)}`;
+    // Say so when the queue alone breaks the limit: no shorter menu could pass.
+    const queueAlone = params.include === 'menu' && wait > limit ? '; the wait alone is over the limit' : '';
+    return verdict(total <= limit, `Queue ${route.agent}: ${what} (limit ${formatSeconds(limit)}${queueAlone}).`, { nodes: [route.agent], route: route.steps });
   },
   elderlyDirect: (m, _menu, params) => {
     const max = num(params, 'maxDecisions', 1);
     const decisions = m.elderlyFastLane.decisions;
-    if (decisions === null) return fail('A caller flagged elderly reaches no person.');
+    if (decisions === null) return fail('A caller flagged elderly reaches no person through announced options.');
     return verdict(decisions <= max, `A caller flagged elderly reaches a person after ${decisions} decision(s) (at most ${max}).`, { route: m.elderlyFastLane.route });
   },
-  escapeEverywhere: (m, _menu, params) => {
+  escapeEverywhere: (m, menu, params) => {
     const share = m.escapeCoverage.share ?? 1;
     const min = num(params, 'minShare', 1);
-    return verdict(share >= min, `0 or an agent phrase reaches a person at ${Math.round(share * 100)} % of decision points (needed ${Math.round(min * 100)} %); missing at ${m.escapeCoverage.uncovered.join(', ') || 'none'}.`, { nodes: m.escapeCoverage.uncovered });
+    const inputs = m.escapeCoverage.uncovered.filter((id) => menu.nodes[id]?.type === 'input');
+    // An input takes 0 as a digit, so a data-entry prompt never offers the escape.
+    const why = inputs.length > 0 ? ` (${inputs.join(', ')} take${inputs.length === 1 ? 's' : ''} 0 as a digit)` : '';
+    return verdict(share >= min, `0 or an agent phrase reaches a person at ${Math.round(share * 100)} % of decision points (needed ${Math.round(min * 100)} %); missing at ${m.escapeCoverage.uncovered.join(', ') || 'none'}${why}.`, { nodes: m.escapeCoverage.uncovered });
   },
   waitAnnounced: (m) => {
     if (m.queueTransparency === null) return unknown('The queue does not say whether the wait is announced (wait.announced).');

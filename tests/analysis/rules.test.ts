@@ -57,6 +57,39 @@ describe('check kinds', () => {
     expect(check(flat({ medianSeconds: 60 }), { check: 'humanInMainMenu', params: { maxDepth: 1 } })?.result).toBe('pass');
   });
 
+  it('humanInMainMenu asks whether any announced route is shallow, not whether the fastest is', () => {
+    // main: 9 → a person (median 600 s), 1 → sub: 1 → a person (median 10 s). The fastest
+    // announced route is 1, 1 (2 decisions); the person behind 9 is in the main menu (1 decision).
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for sales. Press 9 for an agent.', options: [{ key: '1', next: 'sub' }, { key: '9', next: 'care' }] },
+      sub: { type: 'menu', prompt: 'Press 1 for new plans.', options: [{ key: '1', next: 'sales' }] },
+      care: { type: 'agent', wait: { medianSeconds: 600 } },
+      sales: { type: 'agent', wait: { medianSeconds: 10 } },
+    });
+    const metrics = computeMetrics(menu, weights);
+    expect(metrics.announcedRoute?.decisionNodes).toEqual(['main', 'sub']);
+    expect(metrics.shallowestAnnounced).toEqual({ decisions: 1, route: ['main: press 9', 'care: hold'] });
+    const result = check(menu, { check: 'humanInMainMenu', params: { maxDepth: 1 } });
+    expect(result?.result).toBe('pass');
+    expect(result?.evidence.route).toEqual(['main: press 9', 'care: hold']);
+  });
+
+  it('elderlyDirect: a hidden shortcut is no fast lane; an announced or automatic one is', () => {
+    // main: 1 → bye (announced); 0 → a person, not announced. One decision either way, but only by a shortcut.
+    const hidden = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for times.', options: [{ key: '1', next: 'bye' }, { key: '0', next: 'care', advertised: false }] },
+      care: { type: 'agent' }, bye: { type: 'hangup' },
+    });
+    expect(check(hidden, { check: 'elderlyDirect', params: { maxDecisions: 1 } })).toMatchObject({ result: 'fail', evidence: { text: 'A caller flagged elderly reaches no person through announced options.' } });
+    // The same menu behind a caller-ID branch: an elderly caller goes straight to a person (0 decisions).
+    const lane = menuOf({
+      check: { type: 'branch', cases: [{ when: { caller: 'elderly' }, next: 'care' }], otherwise: 'main' },
+      main: { type: 'menu', prompt: 'Press 1 for times.', options: [{ key: '1', next: 'bye' }, { key: '0', next: 'care', advertised: false }] },
+      care: { type: 'agent' }, bye: { type: 'hangup' },
+    }, { start: 'check' });
+    expect(check(lane, { check: 'elderlyDirect', params: { maxDecisions: 1 } })).toMatchObject({ result: 'pass', evidence: { route: ['care: hold'] } });
+  });
+
   it('answerWithin: median 20 s ≤ 180 s passes; 200 s fails; no wait is not assessable', () => {
     // The flat menu's announced route goes to the faster of care and sales by total: sales (30 s) unless care is faster.
     expect(check(flat({ medianSeconds: 20 }), { check: 'answerWithin', params: { seconds: 180, statistic: 'median' } })?.result).toBe('pass');
@@ -69,7 +102,7 @@ describe('check kinds', () => {
   it('answerWithin with menu time (FCC): toy 21 s menu + 40 s p90 = 61 s > 30 s fails', () => {
     const result = check(toy, { check: 'answerWithin', params: { seconds: 30, statistic: 'p90', include: 'menu' } });
     expect(result?.result).toBe('fail');
-    expect(result?.evidence.text).toContain('61 s');
+    expect(result?.evidence.text).toBe('Queue sales: menu 21 s + p90 wait 40 s = 61 s (limit 30 s; the wait alone is over the limit).');
   });
 
   it('noDisconnect: default handlers hang up (fail); the toy escalates everywhere (pass)', () => {
@@ -81,6 +114,19 @@ describe('check kinds', () => {
     expect(check(toy, { check: 'elderlyDirect', params: { maxDecisions: 1 } })?.result).toBe('fail');
     expect(check(toy, { check: 'escapeEverywhere', params: { minShare: 1 } })?.result).toBe('fail');
     expect(check(toy, { check: 'escapeEverywhere', params: { minShare: 0.6 } })?.result).toBe('pass');
+  });
+
+  it('escapeEverywhere says why a data-entry prompt never offers 0', () => {
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 to enter your account. Press 0 for an agent.', options: [{ key: '1', next: 'account' }, { key: '0', next: 'care' }] },
+      account: { type: 'input', prompt: 'Enter your 4-digit account number.', length: 4, next: 'care' },
+      care: { type: 'agent' },
+    });
+    // main offers 0 → care; account takes 0 as a digit: 1 of 2 decision points.
+    expect(check(menu, { check: 'escapeEverywhere', params: { minShare: 1 } })).toMatchObject({
+      result: 'fail',
+      evidence: { text: '0 or an agent phrase reaches a person at 50 % of decision points (needed 100 %); missing at account (account takes 0 as a digit).', nodes: ['account'] },
+    });
   });
 
   it('waitAnnounced / callbackOffered read the reached queue, not-assessable when silent', () => {
