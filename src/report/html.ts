@@ -28,7 +28,7 @@ h2 { font-size: 18px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1
 .flags { border-left: 4px solid #b91c1c; background: #fef2f2; padding: 8px 14px; margin: 16px 0 0; }
 .flags li { margin: 2px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 th { background: #f1f5f9; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .bar { display: inline-block; height: 8px; border-radius: 4px; background: #fca5a5; vertical-align: middle; margin-right: 6px; }
@@ -36,17 +36,25 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 td.nowrap { font-weight: 400; }
 .pass { color: #15803d; } .fail { color: #b91c1c; } .not-assessable { color: var(--muted); }
 ol.route { margin: 6px 0 0; padding-left: 24px; } ol.route code { font-size: 13px; }
+.table-wrap { overflow-x: auto; }
 .diagram { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; padding: 10px; background: #fff; }
 .diagram svg { max-width: 100%; height: auto; }
 .legend { color: var(--muted); font-size: 13px; }
 .source { color: var(--muted); font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; }
+@media screen and (max-width: 640px) {
+  main { padding: 16px 14px 32px; }
+  table { font-size: 13px; }
+}
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   tr, .diagram { break-inside: avoid; }
-  .grade { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .table-wrap, .diagram { overflow: visible; }
+  table { font-size: 9.5pt; }
+  .grade, .grade-chip, .bar, .flags, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  a { color: inherit; }
 }`;
 
 export function htmlPage(title: string, body: string): string {
@@ -75,7 +83,7 @@ function breakdown(report: AuditReport): string {
     const width = c.points === null ? 0 : Math.round((60 * c.points) / c.max);
     return `<tr><td>${c.id}</td><td>${escapeHtml(c.name)}</td><td class="num"><span class="bar" style="width:${width}px"></span>${points(c.points)}</td><td class="num">${c.max}</td><td>${escapeHtml(c.evidence.text)}</td></tr>`;
   });
-  return `<table><thead><tr><th>id</th><th>component</th><th class="num">points</th><th class="num">max</th><th>evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr><th>id</th><th>component</th><th class="num">points</th><th class="num">max</th><th>evidence</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function rulesTable(report: AuditReport): string {
@@ -83,7 +91,7 @@ function rulesTable(report: AuditReport): string {
     const source = r.source.url ? `<a href="${escapeHtml(r.source.url)}">${escapeHtml(r.source.name)}</a>` : escapeHtml(r.source.name);
     return `<tr><td class="nowrap">${escapeHtml(r.profile)}</td><td>${escapeHtml(r.id)}: ${escapeHtml(r.title)}</td><td class="result ${r.result}">${r.result}</td><td>${escapeHtml(r.evidence.text)}<div class="source">${source}</div></td></tr>`;
   });
-  return `<table><thead><tr><th>profile</th><th>rule</th><th>result</th><th>evidence and source</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr><th>profile</th><th>rule</th><th>result</th><th>evidence and source</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 export function auditHtml(report: AuditReport, svg: string): string {

@@ -1,51 +1,134 @@
 /**
- * Opens `ivr audit --format html` in headless Chromium (Debian's chromium,
- * driven by playwright-core) and checks that the grade and the diagram
- * render, with no request leaving the page. Leaves a screenshot in /tmp.
+ * Opens the HTML reports (`audit --format html` of an English and a Chinese
+ * menu, `compare --format html`) and `graph --format svg` in headless
+ * Chromium (Debian's chromium, driven by playwright-core) on screen and as
+ * printed, and checks what a reader needs: the grade, the breakdown, the
+ * diagram, Chinese text drawn with real glyphs, nothing wider than the page,
+ * and no request leaving the page. Leaves screenshots in /tmp.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import { fakeContext } from '../cli/audit-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const dir = mkdtempSync(join(tmpdir(), 'ivr-html-'));
 
-describe('HTML audit report in a browser', () => {
-  it('renders the grade, the score breakdown and the diagram, offline', async () => {
-    expect(existsSync(CHROMIUM), 'chromium is missing: apt-get install -y chromium (.ci/run does it)').toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'ivr-html-'));
-    const file = join(dir, 'toy.html');
-    const context = fakeContext();
-    await runCli(['audit', 'tests/fixtures/audit/toy.json', '--format', 'html', '-o', file], context);
-    expect(context.exitCode()).toBe(0);
-    const html = readFileSync(file, 'utf8');
-    expect(html).not.toMatch(/<script|<link|@import|url\(/i);
+async function write(argv: string[], name: string): Promise<string> {
+  const file = join(dir, name);
+  const context = fakeContext();
+  await runCli([...argv, '-o', file], context);
+  expect(context.exitCode(), context.stderr()).toBe(0);
+  const text = readFileSync(file, 'utf8');
+  expect(text, `${name} loads nothing from outside`).not.toMatch(/<script|<link|@import|url\(|<img|<iframe/i);
+  return file;
+}
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const requests: string[] = [];
-      page.on('request', (request) => {
-        if (!request.url().startsWith('file:')) requests.push(request.url());
-      });
-      await page.goto(`file://${file}`);
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), 'chromium is missing: apt-get install -y chromium (.ci/run does it)').toBe(true);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a file; returns the page and the list of non-file requests it made (must stay empty). */
+async function open(file: string, media: 'screen' | 'print' = 'screen', width = 1100): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) requests.push(request.url());
+  });
+  await page.emulateMedia({ media });
+  await page.goto(`file://${file}`);
+  return { page, requests };
+}
+
+/** How far the page is wider than the window (0 when nothing overflows). */
+function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** True when the text's first character is drawn with a real glyph, not the missing-glyph box (tofu). */
+function drawsGlyph(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css) as HTMLElement;
+    const font = getComputedStyle(element).font;
+    const draw = (char: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 64;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.font = font;
+      context.fillText(char, 4, 48);
+      return canvas.toDataURL();
+    };
+    // U+E000 is a private-use point no font draws: it shows the missing-glyph box.
+    return draw(Array.from(element.textContent ?? '')[0] ?? '') !== draw('\uE000');
+  }, selector);
+}
+
+describe('HTML reports in a browser', () => {
+  it('English audit: grade, breakdown and diagram render, offline, on screen and printed', async () => {
+    const file = await write(['audit', 'menus/demo-bank.json', '--format', 'html'], 'demo-bank.html');
+    for (const media of ['screen', 'print'] as const) {
+      const { page, requests } = await open(file, media);
       const grade = page.getByTestId('grade');
-      expect(await grade.textContent()).toMatch(/^[A-F]$/);
+      expect(await grade.textContent()).toBe('F');
       expect(await grade.isVisible()).toBe(true);
       const svg = page.locator('[data-testid="diagram"] svg');
       expect(await svg.count()).toBe(1);
-      const box = await svg.boundingBox();
-      expect(box?.width ?? 0).toBeGreaterThan(200);
+      expect((await svg.boundingBox())?.width ?? 0).toBeGreaterThan(200);
       expect(await page.locator('[data-testid="diagram"] svg g.node').count()).toBeGreaterThan(3);
       expect(await page.locator('table').first().textContent()).toContain('A1');
+      expect(await overflowX(page)).toBe(0);
       expect(requests).toEqual([]);
-      await page.screenshot({ path: '/tmp/ivr-audit-report.png', fullPage: true });
-    } finally {
-      await browser.close();
+      await page.screenshot({ path: `/tmp/ivr-audit-report-${media}.png`, fullPage: true });
+      await page.close();
     }
+  });
+
+  it('Chinese audit: the menu name and the diagram labels are drawn with CJK glyphs', async () => {
+    const file = await write(['audit', 'menus/bank-huaxin.json', '--format', 'html'], 'bank-huaxin.html');
+    const { page, requests } = await open(file);
+    expect(await page.locator('h1').textContent()).toBe('华信银行客户服务热线');
+    expect(await drawsGlyph(page, 'h1'), 'Chinese drawn as boxes: apt-get install -y fonts-wqy-zenhei (.ci/run does it)').toBe(true);
+    expect(await page.locator('[data-testid="diagram"] svg text', { hasText: '请输入' }).count()).toBeGreaterThan(0);
+    expect(await overflowX(page)).toBe(0);
+    expect(requests).toEqual([]);
+    await page.screenshot({ path: '/tmp/ivr-audit-report-zh.png', fullPage: true });
+    await page.close();
+  });
+
+  it('compare: one row per menu with its grade and failed rules; fits a printed page; a narrow window scrolls the table, not the page', async () => {
+    const file = await write(['compare', 'menus/', '--format', 'html'], 'compare.html');
+    const menus = readdirSync('menus').filter((name) => name.endsWith('.json'));
+    for (const [media, width] of [['screen', 1100], ['print', 794], ['screen', 420]] as const) {
+      const { page, requests } = await open(file, media, width);
+      expect(await page.locator('tbody tr').count()).toBe(menus.length);
+      expect(await page.locator('tbody tr').first().locator('.grade-chip').textContent()).toBe('A');
+      expect(await page.locator('tbody', { hasText: 'failed: ' }).count()).toBe(1);
+      expect(await overflowX(page), `${media} ${width}px`).toBe(0);
+      expect(requests).toEqual([]);
+      await page.screenshot({ path: `/tmp/ivr-compare-${media}-${width}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('graph --format svg opens on its own, offline, with the route drawn', async () => {
+    const file = await write(['graph', 'menus/telecom-xinghe.json', '--format', 'svg'], 'xinghe.svg');
+    const { page, requests } = await open(file);
+    expect(await page.locator('g.node').count()).toBeGreaterThan(5);
+    expect(await page.locator('g.node text', { hasText: '您好' }).count()).toBe(1);
+    expect(requests).toEqual([]);
+    await page.screenshot({ path: '/tmp/ivr-graph.png', timeout: 60_000 });
+    await page.close();
   });
 });

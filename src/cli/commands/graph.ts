@@ -48,5 +48,6 @@ Example:
       const output = format === 'mermaid' ? toMermaid(diagram) : format === 'dot' ? dot() : await dotToSvg(dot());
       if (flags.out !== undefined) writeFileAtomic(flags.out, output);
       else context.out(output);
+      context.setExitCode(0);
     });
 }
