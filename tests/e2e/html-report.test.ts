@@ -51,28 +51,34 @@ async function open(file: string, media: 'screen' | 'print' = 'screen', width = 
   return { page, requests };
 }
 
-/** How far the page is wider than the window (0 when nothing overflows). */
-function overflowX(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * Runs in the page (a string, as the project compiles without DOM types):
+ * true when the element's first character is drawn with a real glyph, not
+ * the missing-glyph box (tofu). U+E000 is a private-use point no font
+ * draws, so it shows the box to compare with.
+ */
+const DRAWS_GLYPH = `(css) => {
+  const element = document.querySelector(css);
+  const font = getComputedStyle(element).font;
+  const draw = (char) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 64;
+    const context = canvas.getContext('2d');
+    context.font = font;
+    context.fillText(char, 4, 48);
+    return canvas.toDataURL();
+  };
+  return draw(Array.from(element.textContent || '')[0] || '') !== draw('\\uE000');
+}`;
+
+function drawsGlyph(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate(`(${DRAWS_GLYPH})(${JSON.stringify(selector)})`) as Promise<boolean>;
 }
 
-/** True when the text's first character is drawn with a real glyph, not the missing-glyph box (tofu). */
-function drawsGlyph(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((css) => {
-    const element = document.querySelector(css) as HTMLElement;
-    const font = getComputedStyle(element).font;
-    const draw = (char: string) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = 64;
-      canvas.height = 64;
-      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-      context.font = font;
-      context.fillText(char, 4, 48);
-      return canvas.toDataURL();
-    };
-    // U+E000 is a private-use point no font draws: it shows the missing-glyph box.
-    return draw(Array.from(element.textContent ?? '')[0] ?? '') !== draw('\uE000');
-  }, selector);
+/** How far the page is wider than the window (0 when nothing overflows). */
+function overflowX(page: Page): Promise<number> {
+  return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
 }
 
 describe('HTML reports in a browser', () => {

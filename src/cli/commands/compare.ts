@@ -24,6 +24,8 @@ const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 /** More files than this get a progress bar on a terminal. */
 const PROGRESS_AFTER = 5;
+/** The bar's line is this wide; a narrower terminal gets no bar. */
+const PROGRESS_COLUMNS = 40;
 /** More files than this are audited in worker threads (unless --workers says otherwise). */
 const WORKERS_AFTER = 24;
 
@@ -77,17 +79,6 @@ function render_(rows: CompareRow[], format: Format): string {
   }
 }
 
-/** An Ink progress bar on stderr; returns the update and stop functions. Ink loads only when a bar is shown (it costs startup time). */
-async function progressBar(total: number): Promise<{ update: (done: number) => void; stop: () => void }> {
-  const [{ ProgressBar }, { Box, render, Text }, { createElement }] = await Promise.all([import('@inkjs/ui'), import('ink'), import('react')]);
-  const view = (done: number) =>
-    createElement(Box, { gap: 1, width: 60 },
-      createElement(Text, null, `auditing ${done}/${total}`),
-      createElement(Box, { width: 40 }, createElement(ProgressBar, { value: Math.round((100 * done) / total) })));
-  const instance = render(view(0), { stdout: process.stderr, patchConsole: false });
-  return { update: (done) => instance.rerender(view(done)), stop: () => instance.unmount() };
-}
-
 export function register(program: Command, context: CliContext): void {
   const command = program
     .command('compare')
@@ -124,8 +115,8 @@ Example:
       const files = expandInputs(paths);
       const threads = parseWorkers(flags.workers, files.length);
       // The bar goes to stderr so that stdout stays clean for pipes; it needs a terminal wide enough to draw it.
-      const terminal = context.stdoutIsTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) >= 40;
-      const bar = terminal && files.length > PROGRESS_AFTER ? await progressBar(files.length) : undefined;
+      const terminal = context.stdoutIsTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) >= PROGRESS_COLUMNS;
+      const bar = terminal && files.length > PROGRESS_AFTER ? (await import('../compare-progress.js')).startProgressBar(files.length, process.stderr, PROGRESS_COLUMNS) : undefined;
       const onProgress = (done: number) => bar?.update(done);
       let rows: CompareRow[];
       try {
