@@ -47,7 +47,7 @@ const obviousCache = new WeakMap<ConfigGraph, string | null>();
 export function obviousDepartment(graph: ConfigGraph): string | null {
   const cached = obviousCache.get(graph);
   if (cached !== undefined) return cached;
-  const [agent] = bestAgents(shortestDistances(graph, 'menu', EdgeFlag.topic));
+  const [agent] = bestAgents(shortestDistances(graph, 'menu', EdgeFlag.topic, { stopAfterBest: true }));
   const department = agent === undefined ? null : departmentOfReach(graph, agent);
   obviousCache.set(graph, department);
   return department;
@@ -81,7 +81,7 @@ function departmentChosen(graph: ConfigGraph, agent: AgentReach, obvious: string
 function search(menu: Menu, options: RouteOptions, forbid: number): { graph: ConfigGraph; result: RouteResult } {
   const graph = graphOf(menu, options);
   const objective = options.objective ?? 'total';
-  const distances = shortestDistances(graph, objective, forbid);
+  const distances = shortestDistances(graph, objective, forbid, { stopAfterBest: true });
   const best = bestAgents(distances);
   if (best.length === 0) return { graph, result: { reachable: false, menu: menu.id, objective, reason: unreachableReason(graph, forbid) } };
   return { graph, result: routeTo(distances, best, obviousDepartment(graph)) };

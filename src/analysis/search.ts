@@ -12,6 +12,7 @@
  * among equally good routes the rebuild takes, at every step, the first move
  * in `movesAt` order that still lies on an optimal route.
  */
+import type { MenuNodeUnion } from '../model/index.js';
 import { EdgeFlag } from './strategies.js';
 import { IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
 
@@ -24,28 +25,62 @@ export interface Distances {
   readonly objective: Objective;
   /** edges whose flags meet this mask are not taken */
   readonly forbid: number;
-  /** first, second, third key component per configuration (Infinity: unreached) */
+  /**
+   * first, second, third key component per configuration (Infinity:
+   * unreached); final only for the configurations of `order`
+   */
   readonly k1: Float64Array;
   readonly k2: Float64Array;
   readonly k3: Float64Array;
-  /** configurations in the order they were settled */
+  /** configurations in the order they were settled (nondecreasing keys) */
   readonly order: Int32Array;
+}
+
+export interface SearchLimits {
+  /**
+   * Stop once no configuration left can reach an agent as good as the best
+   * one settled (its first key component is already worse): enough for
+   * `bestAgents`, but `reachedAgents` then lists only the agents settled.
+   */
+  stopAfterBest?: boolean;
 }
 
 function actionsFirst(objective: Objective): boolean {
   return objective === 'keys';
 }
 
-/** An edge's weight as the three key components of an objective. */
-function edgeWeights(graph: ConfigGraph, edge: number, objective: Objective): [number, number, number] {
-  const micros = graph.edgeMicros[edge] as number;
-  const actions = graph.edgeActions[edge] as number;
-  const hidden = (graph.edgeFlags[edge] as number) & EdgeFlag.hidden ? 1 : 0;
-  return actionsFirst(objective) ? [actions, micros, hidden] : [micros, actions, hidden];
+/**
+ * The first component of an agent's final key (see `agentKey`) from its
+ * configuration's first key component: what `stopAfterBest` compares.
+ */
+function agentFirstKey(graph: ConfigGraph, objective: Objective, nodeIndex: number, first: number): number {
+  switch (objective) {
+    case 'total':
+      return first + (graph.agentPromptMicros[nodeIndex] as number) + (graph.holdMicros[nodeIndex] as number);
+    case 'menu':
+      return first + (graph.agentPromptMicros[nodeIndex] as number);
+    case 'keys':
+      return first;
+  }
+}
+
+const agentNodesCache = new WeakMap<ConfigGraph, Uint8Array>();
+
+/** Per node index: 1 for an agent (computed once per graph: the searches of one graph share it). */
+function agentNodes(graph: ConfigGraph): Uint8Array {
+  let agents = agentNodesCache.get(graph);
+  if (agents === undefined) {
+    agents = new Uint8Array(graph.nodes.length);
+    for (let index = 0; index < graph.nodes.length; index++) {
+      if ((graph.nodes[index] as MenuNodeUnion).type === 'agent') agents[index] = 1;
+    }
+    agentNodesCache.set(graph, agents);
+  }
+  return agents;
 }
 
 /** Dijkstra from the start configuration. */
-export function shortestDistances(graph: ConfigGraph, objective: Objective, forbid = 0): Distances {
+export function shortestDistances(graph: ConfigGraph, objective: Objective, forbid = 0, limits: SearchLimits = {}): Distances {
   const n = graph.configCount;
   const k1 = new Float64Array(n).fill(Infinity);
   const k2 = new Float64Array(n).fill(Infinity);
@@ -57,73 +92,97 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   let size = 0;
   const weightsFirst = actionsFirst(objective);
 
-  const less = (a: number, b: number): boolean => {
-    const d1 = (k1[a] as number) - (k1[b] as number);
-    if (d1 !== 0) return d1 < 0;
+  // The heap keeps a copy of each entry's first key component beside it, so
+  // that most comparisons read neighbouring memory instead of k1[config].
+  const heapFirst = new Float64Array(n);
+  /** true when config `a` (first component `a1`) goes before config `b` (`b1`) */
+  const less = (a: number, a1: number, b: number, b1: number): boolean => {
+    if (a1 !== b1) return a1 < b1;
     const d2 = (k2[a] as number) - (k2[b] as number);
     if (d2 !== 0) return d2 < 0;
     const d3 = (k3[a] as number) - (k3[b] as number);
     return d3 !== 0 ? d3 < 0 : a < b;
   };
-  const place = (at: number, config: number) => {
+  const place = (at: number, config: number, first: number) => {
     heap[at] = config;
+    heapFirst[at] = first;
     position[config] = at;
   };
   const siftUp = (at: number) => {
     const config = heap[at] as number;
+    const first = heapFirst[at] as number;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (!less(config, heap[parent] as number)) break;
-      place(at, heap[parent] as number);
+      if (!less(config, first, heap[parent] as number, heapFirst[parent] as number)) break;
+      place(at, heap[parent] as number, heapFirst[parent] as number);
       at = parent;
     }
-    place(at, config);
+    place(at, config, first);
   };
   const siftDown = (at: number) => {
     const config = heap[at] as number;
+    const first = heapFirst[at] as number;
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
-      if (child + 1 < size && less(heap[child + 1] as number, heap[child] as number)) child++;
-      if (!less(heap[child] as number, config)) break;
-      place(at, heap[child] as number);
+      if (child + 1 < size && less(heap[child + 1] as number, heapFirst[child + 1] as number, heap[child] as number, heapFirst[child] as number)) child++;
+      if (!less(heap[child] as number, heapFirst[child] as number, config, first)) break;
+      place(at, heap[child] as number, heapFirst[child] as number);
       at = child;
     }
-    place(at, config);
+    place(at, config, first);
   };
+
+  // Agents have no moves, and every final key component is at least the
+  // configuration's own, so nothing popped after `bestFirst` can win or tie.
+  const isAgent = limits.stopAfterBest ? agentNodes(graph) : undefined;
+  let bestFirst = Infinity;
+  const { edgeStart, edgeTarget, edgeMicros, edgeActions, edgeFlags, configNode } = graph;
 
   k1[graph.start] = 0;
   k2[graph.start] = 0;
   k3[graph.start] = 0;
-  place(0, graph.start);
+  place(0, graph.start, 0);
   size = 1;
   while (size > 0) {
     const u = heap[0] as number;
+    const u1 = heapFirst[0] as number;
+    if (u1 > bestFirst) break;
     position[u] = -2;
     order[settled++] = u;
     size--;
     if (size > 0) {
-      place(0, heap[size] as number);
+      place(0, heap[size] as number, heapFirst[size] as number);
       siftDown(0);
     }
-    const end = graph.edgeStart[u + 1] as number;
-    for (let edge = graph.edgeStart[u] as number; edge < end; edge++) {
-      if ((graph.edgeFlags[edge] as number) & forbid) continue;
-      const v = graph.edgeTarget[edge] as number;
+    if (isAgent !== undefined) {
+      const nodeIndex = configNode[u] as number;
+      if (nodeIndex !== IMPLICIT_HANGUP && isAgent[nodeIndex] === 1) bestFirst = Math.min(bestFirst, agentFirstKey(graph, objective, nodeIndex, u1));
+    }
+    const u2 = k2[u] as number;
+    const u3 = k3[u] as number;
+    const end = edgeStart[u + 1] as number;
+    for (let edge = edgeStart[u] as number; edge < end; edge++) {
+      const flags = edgeFlags[edge] as number;
+      if (flags & forbid) continue;
+      const v = edgeTarget[edge] as number;
       if (position[v] === -2) continue;
-      const micros = graph.edgeMicros[edge] as number;
-      const actions = graph.edgeActions[edge] as number;
-      const c1 = (k1[u] as number) + (weightsFirst ? actions : micros);
-      const c2 = (k2[u] as number) + (weightsFirst ? micros : actions);
-      const c3 = (k3[u] as number) + ((graph.edgeFlags[edge] as number) & EdgeFlag.hidden ? 1 : 0);
-      const better = c1 < (k1[v] as number) || (c1 === k1[v] && (c2 < (k2[v] as number) || (c2 === k2[v] && c3 < (k3[v] as number))));
+      const micros = edgeMicros[edge] as number;
+      const actions = edgeActions[edge] as number;
+      const c1 = u1 + (weightsFirst ? actions : micros);
+      const c2 = u2 + (weightsFirst ? micros : actions);
+      const c3 = u3 + (flags & EdgeFlag.hidden ? 1 : 0);
+      const v1 = k1[v] as number;
+      const better = c1 < v1 || (c1 === v1 && (c2 < (k2[v] as number) || (c2 === k2[v] && c3 < (k3[v] as number))));
       if (!better) continue;
       k1[v] = c1;
       k2[v] = c2;
       k3[v] = c3;
       if (position[v] === -1) {
-        place(size, v);
+        place(size, v, c1);
         size++;
+      } else {
+        heapFirst[position[v] as number] = c1;
       }
       siftUp(position[v] as number);
     }
@@ -146,10 +205,11 @@ export interface AgentReach {
 export function reachedAgents(distances: Distances): AgentReach[] {
   const { graph } = distances;
   const first = actionsFirst(distances.objective);
+  const isAgent = agentNodes(graph);
   const reached: AgentReach[] = [];
   for (const config of distances.order) {
     const nodeIndex = graph.configNode[config] as number;
-    if (nodeIndex === IMPLICIT_HANGUP || graph.nodes[nodeIndex]?.type !== 'agent') continue;
+    if (nodeIndex === IMPLICIT_HANGUP || isAgent[nodeIndex] !== 1) continue;
     const menuMicros = (first ? distances.k2[config] : distances.k1[config]) as number;
     reached.push({
       config, nodeIndex,
@@ -199,12 +259,74 @@ export function bestAgents(distances: Distances, among = reachedAgents(distances
   return best;
 }
 
+/** True when an edge out of a settled configuration lies on an optimal route to its target. */
 function isTight(distances: Distances, u: number, edge: number): boolean {
-  const v = distances.graph.edgeTarget[edge] as number;
-  const [w1, w2, w3] = edgeWeights(distances.graph, edge, distances.objective);
-  return (distances.k1[u] as number) + w1 === distances.k1[v]
-    && (distances.k2[u] as number) + w2 === distances.k2[v]
-    && (distances.k3[u] as number) + w3 === distances.k3[v];
+  const { graph, k1, k2, k3 } = distances;
+  const v = graph.edgeTarget[edge] as number;
+  const micros = graph.edgeMicros[edge] as number;
+  const actions = graph.edgeActions[edge] as number;
+  const first = actionsFirst(distances.objective);
+  return (k1[u] as number) + (first ? actions : micros) === k1[v]
+    && (k2[u] as number) + (first ? micros : actions) === k2[v]
+    && (k3[u] as number) + ((graph.edgeFlags[edge] as number) & EdgeFlag.hidden ? 1 : 0) === k3[v];
+}
+
+function sameKey(distances: Distances, a: number, b: number): boolean {
+  return distances.k1[a] === distances.k1[b] && distances.k2[a] === distances.k2[b] && distances.k3[a] === distances.k3[b];
+}
+
+function keyAbove(distances: Distances, a: number, b: number): boolean {
+  const { k1, k2, k3 } = distances;
+  if (k1[a] !== k1[b]) return (k1[a] as number) > (k1[b] as number);
+  if (k2[a] !== k2[b]) return (k2[a] as number) > (k2[b] as number);
+  return (k3[a] as number) > (k3[b] as number);
+}
+
+/** Marks `u` when one of its allowed edges is tight and leads to a marked configuration. */
+function markIfOnRoute(distances: Distances, onRoute: Uint8Array, u: number): boolean {
+  const { graph, forbid } = distances;
+  if (onRoute[u]) return false;
+  const end = graph.edgeStart[u + 1] as number;
+  for (let edge = graph.edgeStart[u] as number; edge < end; edge++) {
+    if ((graph.edgeFlags[edge] as number) & forbid) continue;
+    if (onRoute[graph.edgeTarget[edge] as number] && isTight(distances, u, edge)) {
+      onRoute[u] = 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Which settled configurations lie on an optimal route to a target, in one
+ * backward pass over the settle order. A tight edge with some positive
+ * weight leads to a strictly greater key, settled later, so it is already
+ * decided when its source is reached; a tight edge of zero weight stays
+ * within a run of equal keys, which is repeated until nothing changes.
+ * Configurations above every target's key cannot lead to one.
+ */
+function configurationsOnRoute(distances: Distances, targets: readonly number[]): Uint8Array {
+  const { graph, order } = distances;
+  const onRoute = new Uint8Array(graph.configCount);
+  let highest = targets[0] as number;
+  for (const target of targets) {
+    onRoute[target] = 1;
+    if (keyAbove(distances, target, highest)) highest = target;
+  }
+  let end = order.length;
+  while (end > 0 && keyAbove(distances, order[end - 1] as number, highest)) end--;
+  while (end > 0) {
+    let begin = end - 1;
+    while (begin > 0 && sameKey(distances, order[begin - 1] as number, order[end - 1] as number)) begin--;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let i = end - 1; i >= begin; i--) {
+        if (markIfOnRoute(distances, onRoute, order[i] as number)) changed = end - begin > 1;
+      }
+    }
+    end = begin;
+  }
+  return onRoute;
 }
 
 /**
@@ -213,28 +335,8 @@ function isTight(distances: Distances, u: number, edge: number): boolean {
  * route: the format's last tie rule, "the earlier option in the file".
  */
 export function traceRoute(distances: Distances, targets: readonly number[]): number[] {
-  const { graph, forbid, order } = distances;
-  const onRoute = new Uint8Array(graph.configCount);
-  for (const target of targets) onRoute[target] = 1;
-  // Which settled configurations lie on an optimal route to a target. Tight
-  // edges mostly go from earlier- to later-settled configurations; zero-time
-  // edges may not, so repeat until nothing changes.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (let i = order.length - 1; i >= 0; i--) {
-      const u = order[i] as number;
-      if (onRoute[u]) continue;
-      const end = graph.edgeStart[u + 1] as number;
-      for (let edge = graph.edgeStart[u] as number; edge < end; edge++) {
-        if ((graph.edgeFlags[edge] as number) & forbid) continue;
-        if (onRoute[graph.edgeTarget[edge] as number] && isTight(distances, u, edge)) {
-          onRoute[u] = 1;
-          changed = true;
-          break;
-        }
-      }
-    }
-  }
+  const { graph, forbid } = distances;
+  const onRoute = configurationsOnRoute(distances, targets);
   const targetSet = new Set(targets);
   const edges: number[] = [];
   for (let u = graph.start; !targetSet.has(u);) {
