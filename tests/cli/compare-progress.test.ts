@@ -23,25 +23,18 @@ describe('compare progress bar', () => {
   it('shows the count and fills in proportion: 0 of 8, 2 of 8, 8 of 8', async () => {
     // 40 columns: "auditing 2/8" (12) + gap 1 leaves a bar of 27 cells.
     const view = render(progressView(0, 8, 40));
-    await tick();
-    let frame = view.lastFrame() ?? '';
-    expect(frame).toContain('auditing 0/8');
-    expect(count(frame, FULL)).toBe(0);
-    expect(count(frame, EMPTY)).toBe(27);
-
-    view.rerender(progressView(2, 8, 40));
-    await tick();
-    frame = view.lastFrame() ?? '';
-    expect(frame).toContain('auditing 2/8');
-    // 25 % of 27 cells = 6.75, rounded to 7.
-    expect(count(frame, FULL)).toBe(7);
-    expect(count(frame, EMPTY)).toBe(20);
-
-    view.rerender(progressView(8, 8, 40));
-    await tick();
-    frame = view.lastFrame() ?? '';
-    expect(frame).toContain('auditing 8/8');
-    expect(count(frame, FULL)).toBe(27);
+    const frameAt = async (done: number) => {
+      view.rerender(progressView(done, 8, 40));
+      await tick();
+      const frame = view.lastFrame() ?? '';
+      return { text: frame, full: count(frame, FULL), empty: count(frame, EMPTY) };
+    };
+    expect(await frameAt(0)).toMatchObject({ full: 0, empty: 27 });
+    // 25 % of 27 cells = 6.75, drawn as 7.
+    const quarter = await frameAt(2);
+    expect(quarter).toMatchObject({ full: 7, empty: 20 });
+    expect(quarter.text).toContain('auditing 2/8');
+    expect(await frameAt(8)).toMatchObject({ full: 27, empty: 0 });
   });
 
   it('the controller draws on the stream it is given, redraws on update and stops', async () => {

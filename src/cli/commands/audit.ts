@@ -11,29 +11,18 @@ import { auditMarkdown } from '../../report/markdown.js';
 import { toMermaid } from '../../report/mermaid.js';
 import { dotToSvg } from '../../report/svg.js';
 import type { CliContext } from '../context.js';
-import { writeFileAtomic } from '../io.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { loadProfiles, loadWeights } from '../rule-files.js';
-import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { addReportOptions, emit, parseFormat, situationOptions, type ReportFlags } from '../report-options.js';
 
 const FORMATS = ['text', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface AuditFlags extends SituationFlags {
-  format: string;
+interface AuditFlags extends ReportFlags {
   json?: boolean;
   rules?: string;
   failAbove?: string;
   failOn?: string;
-  out?: string;
-  maxMb: string;
-}
-
-export function parseFormat<T extends string>(value: string, formats: readonly T[]): T {
-  if (!(formats as readonly string[]).includes(value)) {
-    throw usageError('bad_format', { en: `--format "${value}": use one of ${formats.join(', ')}.`, 'zh-CN': `--format "${value}":可选 ${formats.join(', ')}。` });
-  }
-  return value as T;
 }
 
 export function parseFailAbove(text: string | undefined): number | undefined {
@@ -61,12 +50,6 @@ export function failsThreshold(report: Pick<AuditReport, 'score' | 'grade'>, wei
   return failOnRank !== undefined && gradeRank(report.grade, weights) >= failOnRank;
 }
 
-export function situationOptions(flags: SituationFlags, now: () => number) {
-  const list = (text: string | undefined) => new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
-  if (flags.at !== undefined) return { situation: situationFrom(flags, now) };
-  return { caller: list(flags.caller), facts: list(flags.fact) };
-}
-
 async function render(report: AuditReport, format: Format, menu: Parameters<typeof auditDiagram>[0]): Promise<string> {
   switch (format) {
     case 'text':
@@ -85,14 +68,11 @@ export function register(program: Command, context: CliContext): void {
     .command('audit')
     .description('score how much friction a menu puts between a caller and a person (Menu Friction Index, 0-100, higher is worse), with evidence and rule checks')
     .argument('<menu>', 'an ivr-menu/1 JSON file')
-    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'text')
     .option('--json', 'same as --format json')
     .option('--rules <profiles>', 'rule profiles, comma-separated names from rules/ or .json paths (default: all bundled)')
     .option('--fail-above <n>', 'exit 1 when the friction index is above n')
-    .option('--fail-on <grade>', 'exit 1 at this grade or worse (A-F)')
-    .option('-o, --out <file>', 'write the report to a file instead of stdout')
-    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
-  addSituationOptions(command)
+    .option('--fail-on <grade>', 'exit 1 at this grade or worse (A-F)');
+  addReportOptions(command, FORMATS, 'text')
     .addHelpText('after', `
 Without --at, route figures are taken at the hour of the week where the
 announced route to a person is fastest, and hours coverage scans all 168 hours.
@@ -114,8 +94,7 @@ Example:
       const { menu } = loadMenuFile(file, context.maxBytes(flags.maxMb));
       const report = auditMenu(menu, { weights, profiles, ...situationOptions(flags, context.now) });
       const output = await render(report, format, menu);
-      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
-      else context.out(output);
+      emit(output, flags, context);
       context.setExitCode(failsThreshold(report, weights, failAbove, failOn) ? 1 : 0);
     });
 }

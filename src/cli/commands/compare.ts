@@ -14,11 +14,10 @@ import { compareMarkdown } from '../../report/compare-markdown.js';
 import { compareTable } from '../../report/compare-table.js';
 import { compareCsv } from '../../report/csv.js';
 import type { CliContext } from '../context.js';
-import { writeFileAtomic } from '../io.js';
 import { loadWeights } from '../rule-files.js';
-import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { addReportOptions, emit, parseFormat, type ReportFlags } from '../report-options.js';
+import { situationFrom } from '../situation-options.js';
 import { auditFilesHere, auditFilesInWorkers, loadTools, workerCount, type CompareJob } from '../workers.js';
-import { parseFormat } from './audit.js';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,12 +28,9 @@ const PROGRESS_COLUMNS = 40;
 /** More files than this are audited in worker threads (unless --workers says otherwise). */
 const WORKERS_AFTER = 24;
 
-interface CompareFlags extends SituationFlags {
-  format: string;
+interface CompareFlags extends ReportFlags {
   rules?: string;
-  out?: string;
   workers?: string;
-  maxMb: string;
 }
 
 /** Files named, and the .json files under folders named (recursively, sorted); missing paths are kept to be reported in their row. */
@@ -84,12 +80,9 @@ export function register(program: Command, context: CliContext): void {
     .command('compare')
     .description('audit many menus and rank them: score, grade, fastest and announced-only time to a person, hours coverage, rule results')
     .argument('<paths...>', 'menu files, or folders of .json menu files')
-    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
     .option('--rules <profiles>', 'rule profiles, comma-separated (default: all bundled)')
-    .option('--workers <n>', `worker threads (default: none up to ${WORKERS_AFTER} files, then about one per 16 files, at most one per core)`)
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
-  addSituationOptions(command)
+    .option('--workers <n>', `worker threads (default: none up to ${WORKERS_AFTER} files, then about one per 16 files, at most one per core)`);
+  addReportOptions(command, FORMATS, 'table')
     .addHelpText('after', `
 Ranked from least to most friction: grade (a hard fail forces F), then score.
 A file that cannot be read or validated is listed last with its problem; the
@@ -125,8 +118,7 @@ Example:
         bar?.stop();
       }
       const output = render_(sortRows(rows, loadWeights().grades.map((g) => g.grade)), format);
-      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
-      else context.out(output.replace(/\r?\n$/, ''));
+      emit(output, flags, context);
       context.setExitCode(0);
     });
 }

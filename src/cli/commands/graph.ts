@@ -6,29 +6,20 @@ import { toDot } from '../../report/dot.js';
 import { toMermaid } from '../../report/mermaid.js';
 import { dotToSvg } from '../../report/svg.js';
 import type { CliContext } from '../context.js';
-import { writeFileAtomic } from '../io.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { loadWeights } from '../rule-files.js';
-import { addSituationOptions, type SituationFlags } from '../situation-options.js';
-import { parseFormat, situationOptions } from './audit.js';
+import { addReportOptions, emit, parseFormat, situationOptions, type ReportFlags } from '../report-options.js';
 
 const FORMATS = ['mermaid', 'dot', 'svg'] as const;
 
-interface GraphFlags extends SituationFlags {
-  format: string;
-  out?: string;
-  maxMb: string;
-}
+type GraphFlags = ReportFlags;
 
 export function register(program: Command, context: CliContext): void {
   const command = program
     .command('graph')
     .description('draw a menu: Mermaid, Graphviz DOT or SVG, with the fastest route highlighted, unannounced options dashed, hang-ups and doom loops marked')
-    .argument('<menu>', 'an ivr-menu/1 JSON file')
-    .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'mermaid')
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
-  addSituationOptions(command)
+    .argument('<menu>', 'an ivr-menu/1 JSON file');
+  addReportOptions(command, FORMATS, 'mermaid')
     .addHelpText('after', `
 SVG is rendered offline by the WASM build of Graphviz (@hpcc-js/wasm-graphviz).
 
@@ -46,8 +37,7 @@ Example:
       const diagram = auditDiagram(menu, metrics);
       const dot = () => toDot(diagram, menu.id);
       const output = format === 'mermaid' ? toMermaid(diagram) : format === 'dot' ? dot() : await dotToSvg(dot());
-      if (flags.out !== undefined) writeFileAtomic(flags.out, output);
-      else context.out(output);
+      emit(output, flags, context);
       context.setExitCode(0);
     });
 }
