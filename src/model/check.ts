@@ -8,7 +8,7 @@
 import { issue, type Issue, type JsonPath, type Message } from './issues.js';
 import { messages } from './messages.js';
 import { handlerOf, movesAt, type NodeId } from './moves.js';
-import type { Condition, Menu, MenuNodeUnion } from './schema.js';
+import type { Condition, Menu, MenuNodeUnion, Option } from './schema.js';
 import { NODE_ID_PATTERN, RESERVED_NODE_IDS } from './schema.js';
 import { isKnownTimezone } from './conditions.js';
 import { promptMicros } from './timing.js';
@@ -18,6 +18,34 @@ interface Reference {
   path: JsonPath;
   /** who names the target, in both languages: `Option 0 of "main" leads to` */
   what: Message;
+}
+
+/**
+ * Calls `visit` with every node id a node names, in the order of its fields,
+ * and the index of the naming field among them: no path or message is built,
+ * which on a file of 100,000 menus is most of the checking time.
+ */
+function forEachTarget(node: MenuNodeUnion, visit: (target: NodeId, field: number) => void): void {
+  let field = 0;
+  switch (node.type) {
+    case 'say':
+    case 'input':
+      visit(node.next, field++);
+      break;
+    case 'menu':
+      for (const option of node.options) visit(option.next, field++);
+      break;
+    case 'branch':
+      for (const branchCase of node.cases) visit(branchCase.next, field++);
+      visit(node.otherwise, field++);
+      break;
+    case 'agent':
+    case 'hangup':
+      return;
+  }
+  if (node.type !== 'menu' && node.type !== 'input') return;
+  if (node.invalid?.then !== undefined) visit(node.invalid.then, field++);
+  if (node.noInput?.then !== undefined) visit(node.noInput.then, field);
 }
 
 /** Every node id a node names, with the path of the naming field. */
@@ -83,36 +111,45 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function checkIds(menu: Menu, out: Issue[]): void {
-  for (const id of Object.keys(menu.nodes)) {
+function checkIds(ids: readonly NodeId[], out: Issue[]): void {
+  for (const id of ids) {
     if (!NODE_ID_PATTERN.test(id) || RESERVED_NODE_IDS.includes(id)) out.push(issue('invalid_node_id', ['nodes', id], messages.invalid_node_id(id)));
   }
 }
 
-function checkReferences(menu: Menu, out: Issue[]): void {
-  const ids = Object.keys(menu.nodes);
+function checkReferences(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
   if (!hasNode(menu, menu.start)) {
     out.push(issue('unknown_node', ['start'], messages.unknown_node({ en: '"start" names', 'zh-CN': '"start" 指向' }, menu.start, suggest(menu.start, ids))));
   }
-  for (const [id, node] of Object.entries(menu.nodes)) {
-    for (const ref of referencesOf(id, node)) {
-      if (!hasNode(menu, ref.target)) out.push(issue('unknown_node', ref.path, messages.unknown_node(ref.what, ref.target, suggest(ref.target, ids))));
-    }
+  for (const id of ids) {
+    const node = menu.nodes[id] as MenuNodeUnion;
+    // The reference (path and message) is built only for a target that is missing.
+    forEachTarget(node, (target, field) => {
+      if (hasNode(menu, target)) return;
+      const ref = referencesOf(id, node)[field] as Reference;
+      out.push(issue('unknown_node', ref.path, messages.unknown_node(ref.what, ref.target, suggest(ref.target, ids))));
+    });
   }
 }
 
-function checkOptions(menu: Menu, out: Issue[]): void {
-  for (const [id, node] of Object.entries(menu.nodes)) {
+/** The index of the first option before `index` with the same key, or -1 (a menu has a dozen options at most in practice). */
+function earlierKey(options: readonly Option[], index: number): number {
+  const key = (options[index] as Option).key;
+  for (let earlier = 0; earlier < index; earlier++) if ((options[earlier] as Option).key === key) return earlier;
+  return -1;
+}
+
+function checkOptions(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
+  for (const id of ids) {
+    const node = menu.nodes[id] as MenuNodeUnion;
     if (node.type !== 'menu') continue;
-    const keys = new Map<string, number>();
-    const phrases = new Map<string, number>();
+    let phrases: Map<string, number> | undefined;
     node.options.forEach((option, index) => {
-      if (option.key !== undefined) {
-        const first = keys.get(option.key);
-        if (first === undefined) keys.set(option.key, index);
-        else out.push(issue('duplicate_key', ['nodes', id, 'options', index, 'key'], messages.duplicate_key(option.key, first)));
-      }
+      const first = option.key === undefined ? -1 : earlierKey(node.options, index);
+      if (option.key !== undefined && first >= 0) out.push(issue('duplicate_key', ['nodes', id, 'options', index, 'key'], messages.duplicate_key(option.key, first)));
+      if (option.phrases !== undefined) phrases ??= new Map();
       option.phrases?.forEach((phrase, phraseIndex) => {
+        if (phrases === undefined) return;
         const normal = phrase.trim().toLowerCase();
         const first = phrases.get(normal);
         if (first === undefined) phrases.set(normal, index);
@@ -131,7 +168,7 @@ function schedulesIn(condition: Condition, path: JsonPath, found: { name: string
   else if ('any' in condition) condition.any.forEach((c, i) => schedulesIn(c, [...path, 'any', i], found));
 }
 
-function checkSchedules(menu: Menu, out: Issue[]): void {
+function checkSchedules(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
   const known = Object.keys(menu.hours ?? {});
   for (const [name, schedule] of Object.entries(menu.hours ?? {})) {
     if (!isKnownTimezone(schedule.timezone)) out.push(issue('unknown_timezone', ['hours', name, 'timezone'], messages.unknown_timezone(schedule.timezone)));
@@ -139,7 +176,8 @@ function checkSchedules(menu: Menu, out: Issue[]): void {
       if (interval.from === interval.to) out.push(issue('empty_interval', ['hours', name, 'open', index], messages.empty_interval()));
     });
   }
-  for (const [id, node] of Object.entries(menu.nodes)) {
+  for (const id of ids) {
+    const node = menu.nodes[id] as MenuNodeUnion;
     if (node.type !== 'branch') continue;
     const used: { name: string; path: JsonPath }[] = [];
     node.cases.forEach((branchCase, index) => schedulesIn(branchCase.when, ['nodes', id, 'cases', index, 'when'], used));
@@ -162,9 +200,11 @@ function silentSuccessors(menu: Menu, node: MenuNodeUnion): NodeId[] {
       return promptMicros(node.prompt, menu.timing) === 0 ? [node.next] : [];
     case 'menu':
     case 'input': {
-      const wait = movesAt(node, menu.timing).find((move) => move.do === 'wait');
+      // Without a `then` there is no silent edge, whatever the wait costs: the moves are not needed.
       const then = handlerOf(node, 'noInput').then;
-      return wait !== undefined && wait.micros === 0 && then !== undefined ? [then] : [];
+      if (then === undefined) return [];
+      const wait = movesAt(node, menu.timing).find((move) => move.do === 'wait');
+      return wait !== undefined && wait.micros === 0 ? [then] : [];
     }
     case 'agent':
     case 'hangup':
@@ -172,13 +212,19 @@ function silentSuccessors(menu: Menu, node: MenuNodeUnion): NodeId[] {
   }
 }
 
-function checkSilentLoops(menu: Menu, out: Issue[]): void {
+function checkSilentLoops(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
   // Iterative depth-first search: a long chain of branches must not overflow the call stack.
   const state = new Map<NodeId, 'open' | 'done'>();
-  for (const root of Object.keys(menu.nodes)) {
+  for (const root of ids) {
     if (state.has(root)) continue;
+    const successors = silentSuccessorsOf(menu, root);
+    // Most nodes have no silent edge at all: no search to start.
+    if (successors.length === 0) {
+      state.set(root, 'done');
+      continue;
+    }
     const path: NodeId[] = [root];
-    const pending: NodeId[][] = [silentSuccessorsOf(menu, root)];
+    const pending: NodeId[][] = [successors];
     state.set(root, 'open');
     while (path.length > 0) {
       const next = (pending[pending.length - 1] as NodeId[]).pop();
@@ -208,38 +254,39 @@ export function reachableNodes(menu: Menu): Set<NodeId> {
   const queue: NodeId[] = [menu.start];
   seen.add(menu.start);
   for (let head = 0; head < queue.length; head++) {
-    const id = queue[head] as NodeId;
-    const node = menu.nodes[id];
+    const node = menu.nodes[queue[head] as NodeId];
     if (node === undefined) continue;
-    for (const ref of referencesOf(id, node)) {
-      if (!seen.has(ref.target) && hasNode(menu, ref.target)) {
-        seen.add(ref.target);
-        queue.push(ref.target);
+    forEachTarget(node, (target) => {
+      if (!seen.has(target) && hasNode(menu, target)) {
+        seen.add(target);
+        queue.push(target);
       }
-    }
+    });
   }
   return seen;
 }
 
-function checkReachability(menu: Menu, out: Issue[]): void {
+function checkReachability(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
   const reachable = reachableNodes(menu);
   if (reachable.size === 0) return;
-  for (const id of Object.keys(menu.nodes)) {
+  let agentReachable = false;
+  for (const id of ids) {
     if (!reachable.has(id)) out.push(issue('unreachable_node', ['nodes', id], messages.unreachable_node(id), 'warning'));
+    else if ((menu.nodes[id] as MenuNodeUnion).type === 'agent') agentReachable = true;
   }
-  const agentReachable = [...reachable].some((id) => menu.nodes[id]?.type === 'agent');
   if (!agentReachable) out.push(issue('no_agent', ['nodes'], messages.no_agent(), 'warning'));
 }
 
 /** All semantic problems of a schema-valid menu, errors and warnings. */
 export function checkMenu(menu: Menu): Issue[] {
   const out: Issue[] = [];
-  checkIds(menu, out);
-  checkReferences(menu, out);
-  checkOptions(menu, out);
-  checkSchedules(menu, out);
-  checkSilentLoops(menu, out);
+  const ids = Object.keys(menu.nodes);
+  checkIds(ids, out);
+  checkReferences(menu, ids, out);
+  checkOptions(menu, ids, out);
+  checkSchedules(menu, ids, out);
+  checkSilentLoops(menu, ids, out);
   // With a dangling reference, "unreachable" and "no agent" are echoes of that error, not news.
-  if (!out.some((problem) => problem.code === 'unknown_node')) checkReachability(menu, out);
+  if (!out.some((problem) => problem.code === 'unknown_node')) checkReachability(menu, ids, out);
   return out;
 }
