@@ -84,6 +84,8 @@ Example:
   insurance-es-alameda: Seguros Alameda, atención al cliente
   Menu Friction Index 14.7 / 100 (higher is worse), grade A, coverage 100 %
   …
+  $ ivr audit menus/demo-bank.json --fail-on D > /dev/null; echo $?
+  1
   $ ivr audit menus/demo-bank.json --format html -o demo-bank.html`)
     .action(async (file: string, flags: AuditFlags) => {
       const format = parseFormat(flags.json ? 'json' : flags.format, FORMATS);
