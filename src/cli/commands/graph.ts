@@ -21,6 +21,8 @@ export function register(program: Command, context: CliContext): void {
     .argument('<menu>', 'an ivr-menu/1 JSON file');
   addReportOptions(command, FORMATS, 'mermaid')
     .addHelpText('after', `
+Without --at, the route drawn is the one of the hour of the week where the
+announced route to a person is fastest (as in ivr audit), not of "now".
 SVG is rendered offline by the WASM build of Graphviz (@hpcc-js/wasm-graphviz).
 
 Example:
