@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { usageError } from '../model/index.js';
 import type { CliContext } from './context.js';
 import { writeFileAtomic } from './io.js';
-import { addSituationOptions, situationFrom, type SituationFlags } from './situation-options.js';
+import { addSituationOptions, list, situationFrom, type SituationFlags } from './situation-options.js';
 
 export interface ReportFlags extends SituationFlags {
   format: string;
@@ -21,7 +21,7 @@ export function addReportOptions(command: Command, formats: readonly string[], d
     .option('--format <format>', `output: ${formats.join(', ')}`, defaultFormat)
     .option('-o, --out <file>', 'write to a file (atomically) instead of stdout')
     .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64');
-  return addSituationOptions(command);
+  return addSituationOptions(command, 'scan the week; routes at the hour where the announced route is fastest');
 }
 
 export function parseFormat<T extends string>(value: string, formats: readonly T[]): T {
@@ -33,9 +33,8 @@ export function parseFormat<T extends string>(value: string, formats: readonly T
 
 /** One moment with `--at`; otherwise the caller flags and facts, and the week is scanned. */
 export function situationOptions(flags: SituationFlags, now: () => number) {
-  const list = (text: string | undefined) => new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
   if (flags.at !== undefined) return { situation: situationFrom(flags, now) };
-  return { caller: list(flags.caller), facts: list(flags.fact) };
+  return { caller: new Set(list(flags.caller)), facts: new Set(list(flags.fact)) };
 }
 
 /** The report to `--out` (whole or not at all) or to stdout. */

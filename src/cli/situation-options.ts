@@ -8,14 +8,16 @@ export interface SituationFlags {
   fact?: string;
 }
 
-export function addSituationOptions(command: Command): Command {
+/** `atDefault` says in --help what happens without --at (now, or a scan of the week). */
+export function addSituationOptions(command: Command, atDefault = 'now'): Command {
   return command
-    .option('--at <time>', 'the moment of the call: "tue 10:00" (each schedule\'s local time) or ISO 8601 with offset (default: now)')
+    .option('--at <time>', `the moment of the call: "tue 10:00" (each schedule's local time) or ISO 8601 with offset (default: ${atDefault})`)
     .option('--caller <flags>', 'caller flags, comma-separated (e.g. elderly,hasAccount)')
     .option('--fact <facts>', 'world facts that hold, comma-separated (e.g. holiday)');
 }
 
-function list(text: string | undefined): string[] {
+/** `a, b,c` → `['a', 'b', 'c']`: the value of --caller and --fact. */
+export function list(text: string | undefined): string[] {
   return (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
 }
 
