@@ -4,7 +4,7 @@
  * classes with the same set of open schedules; one graph per class answers
  * for every hour in it. Caller flags and facts stay fixed.
  */
-import { describeMoment, isOpen, weekHours, type Menu, type Moment, type Situation } from '../model/index.js';
+import { describeMoment, isOpen, weekHours, type Menu, type Situation } from '../model/index.js';
 
 export interface HourClass {
   /** the first hour of the class, used to build its graph */
@@ -35,8 +35,4 @@ export function weekClasses(menu: Menu, caller: ReadonlySet<string>, facts: Read
 /** One situation as a class of its own (an explicit `--at`). */
 export function singleClass(situation: Situation): HourClass {
   return { situation, hours: [describeMoment(situation.moment)], open: [] };
-}
-
-export function momentLabel(moment: Moment): string {
-  return describeMoment(moment);
 }

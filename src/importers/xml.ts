@@ -152,10 +152,6 @@ export function elementsOf(element: XmlElement, name?: string): XmlElement[] {
   return element.children.filter((child): child is XmlElement => child.kind === 'element' && (name === undefined || localName(child.name) === name));
 }
 
-export function firstElement(element: XmlElement, name: string): XmlElement | undefined {
-  return elementsOf(element, name)[0];
-}
-
 /** Every element below (not including) `element`, in document order. */
 export function descendants(element: XmlElement): XmlElement[] {
   return elementsOf(element).flatMap((child) => [child, ...descendants(child)]);

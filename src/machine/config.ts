@@ -19,7 +19,6 @@ export const ENDED_STATE = '(ended)';
 
 /** Child states of a node: the phase a call is in. */
 export const PHASE_STATES = ['prompt', 'waiting', 'pressing', 'invalid', 'noInput'] as const;
-export type PhaseState = (typeof PHASE_STATES)[number];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -7,7 +7,7 @@
  */
 import type { Handler, InputNode, Key, MenuNode, MenuNodeUnion, Option, SayNode, Timing } from './schema.js';
 import { KEYS } from './schema.js';
-import { keyMicros, phraseMicros, promptLength, promptMicros, shortestPhrase, type Micros } from './timing.js';
+import { keyMicros, phraseMicros, promptMicros, shortestPhrase, type Micros } from './timing.js';
 
 export type NodeId = string;
 export type FailureKind = 'invalid' | 'noInput';
@@ -218,14 +218,4 @@ export function resolveFailure(
       : { type: 'replay', invalidCount: counters.invalidCount, noInputCount: failures };
   }
   return handler.then === undefined ? { type: 'hangup' } : { type: 'goto', node: handler.then };
-}
-
-/** True when a move's figures rest on an audio prompt of unknown length. */
-export function nodeHasEstimatedPrompt(node: MenuNodeUnion, timing: Timing): boolean {
-  const prompts = [
-    'prompt' in node ? node.prompt : undefined,
-    node.type === 'menu' || node.type === 'input' ? node.invalid?.prompt : undefined,
-    node.type === 'menu' || node.type === 'input' ? node.noInput?.prompt : undefined,
-  ];
-  return prompts.some((prompt) => promptLength(prompt, timing).estimated);
 }

@@ -5,7 +5,7 @@
  * The escape search starts from the current configuration (node + failure
  * counters) with its `from` option.
  */
-import { promptMicros, type Menu, type Micros, type NodeId, type Situation } from '../model/index.js';
+import type { Menu, Micros, NodeId, Situation } from '../model/index.js';
 import { fastestRoute } from '../analysis/escape.js';
 import type { Route, RouteResult, RouteStep } from '../analysis/route.js';
 import { roughly } from './format.js';
@@ -143,10 +143,4 @@ export function adviceLine(advice: Advice): string {
   if (!advice.reachable) return `No person is reachable from here: hang up and call again. ${advice.reason}`;
   const hold = advice.holdKnown ? ` + ${roughly(advice.holdMicros)} hold` : ' (hold unknown)';
   return `${advice.instruction}: a person in ${roughly(advice.menuMicros)}${hold}`;
-}
-
-/** Seconds of the current node's prompt, for callers that only know they are waiting after it. */
-export function nodePromptMicros(menu: Menu, node: NodeId): Micros {
-  const found = menu.nodes[node];
-  return found !== undefined && 'prompt' in found ? promptMicros(found.prompt, menu.timing) : 0;
 }
