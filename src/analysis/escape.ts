@@ -120,7 +120,7 @@ export function wastesFailures(graph: ConfigGraph, edges: readonly number[]): bo
   const passed = new Set([configKey(graph, config)]);
   for (const edge of edges) {
     const target = graph.edgeTarget[edge] as number;
-    const outcome = graph.moves[graph.configNode[config] as number]?.[graph.edgeMove[edge] as number]?.outcome;
+    const outcome = graph.movesOf(graph.configNode[config] as number)[graph.edgeMove[edge] as number]?.outcome;
     const replay = graph.configNode[target] === graph.configNode[config]
       && (graph.configInvalid[target] as number) + (graph.configNoInput[target] as number) > 0;
     const kind = outcome?.type === 'failure' ? outcome.handler : 'option';

@@ -16,6 +16,9 @@ import {
 } from '../model/index.js';
 import { EdgeFlag, isGenericOption } from './strategies.js';
 
+/** The handlers a failure move can call, indexed in MoveTable.failure. */
+const FAILURE_KINDS: readonly FailureKind[] = ['invalid', 'noInput'];
+
 /** The configuration a failure without `then` ends in: the call is over. */
 export const IMPLICIT_HANGUP = -1;
 
@@ -37,8 +40,11 @@ export interface ConfigGraph {
   /** node index → node id; indices follow the order of `menu.nodes` */
   readonly nodeIds: readonly string[];
   readonly nodes: readonly MenuNodeUnion[];
-  /** `movesAt` per node index, computed for visited nodes only */
-  readonly moves: readonly (readonly Move[] | undefined)[];
+  /**
+   * `movesAt` of a node index, built on first call (the search reads only the
+   * typed arrays; a route's rebuild reads the moves of its own nodes)
+   */
+  readonly movesOf: (nodeIndex: number) => readonly Move[];
   readonly configCount: number;
   /** the configuration the call starts in (branches resolved) */
   readonly start: number;
@@ -58,29 +64,6 @@ export interface ConfigGraph {
   readonly agentPromptMicros: Float64Array;
   readonly holdMicros: Float64Array;
 }
-
-/** A typed array that doubles when full. */
-class Growable<T extends Int32Array | Float64Array | Uint8Array> {
-  length = 0;
-  constructor(public data: T, private readonly make: (size: number) => T) {}
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(Math.max(16, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  trimmed(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-const int32 = (size: number) => new Int32Array(size);
-const float64 = (size: number) => new Float64Array(size);
-const uint8 = (size: number) => new Uint8Array(size);
 
 /** Per node: where its configuration slots start and how the counters index them. */
 interface SlotIndex {
@@ -160,15 +143,49 @@ function moveFlags(node: MenuNodeUnion, move: Move, prompts: EstimatedPrompts): 
   }
 }
 
-/** The static facts of a node's moves: flags, and the resolved node of each `goto`. */
-interface NodeMoves {
-  moves: Move[];
+/**
+ * Every node's moves as one table of typed arrays, node after node (the
+ * moves of node i are start[i] … start[i+1]-1), so that the edge loop never
+ * reads a Move object and no Move object outlives its node's turn: on a
+ * file of 100,000 menus, half a million of them kept alive made every
+ * garbage collection of the build slower.
+ */
+interface MoveTable {
+  start: Int32Array;
+  micros: Float64Array;
+  actions: Uint8Array;
   flags: Uint8Array;
   /** resolved node index of a goto outcome, -1 for failures */
   gotoNode: Int32Array;
-  /** resolved node index of each handler's `then`, -1 without one */
-  invalidThen: number;
-  noInputThen: number;
+  /** the handler a failure calls (FAILURE_KINDS index), -1 for a goto */
+  failure: Int8Array;
+  /** per node: resolved node index of each handler's `then`, -1 without one */
+  invalidThen: Int32Array;
+  noInputThen: Int32Array;
+}
+
+/** A first guess of a node's move count, to size the move table (it grows if a guess is short). */
+function expectedMoves(node: MenuNodeUnion): number {
+  switch (node.type) {
+    case 'say':
+      return 2;
+    case 'menu':
+      return 2 * node.options.length + 2;
+    case 'input':
+      return 3;
+    case 'branch':
+    case 'agent':
+    case 'hangup':
+      return 0;
+  }
+}
+
+/** A typed array with room for at least `size` entries, its contents kept. */
+function withRoom<T extends Float64Array | Int32Array | Uint8Array | Int8Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(size, 2 * array.length));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
@@ -184,7 +201,6 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
   const indexOf = new Map(nodeIds.map((id, index) => [id, index]));
   const slots = slotIndex(nodes);
   const resolved = new Int32Array(nodes.length).fill(-1);
-  const nodeMoves: (NodeMoves | undefined)[] = new Array(nodes.length);
 
   const nodeIndex = (id: string): number => {
     const index = indexOf.get(id);
@@ -208,26 +224,7 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
     return index;
   };
 
-  const movesOf = (index: number): NodeMoves => {
-    const cached = nodeMoves[index];
-    if (cached !== undefined) return cached;
-    const node = nodes[index] as MenuNodeUnion;
-    const moves = movesAt(node, menu.timing);
-    const thenOf = (kind: FailureKind) => {
-      const then = node.type === 'menu' || node.type === 'input' ? node[kind]?.then : undefined;
-      return then === undefined ? -1 : resolve(nodeIndex(then));
-    };
-    const prompts = estimatedPrompts(node, menu);
-    const made: NodeMoves = {
-      moves,
-      flags: Uint8Array.from(moves, (move) => moveFlags(node, move, prompts)),
-      gotoNode: Int32Array.from(moves, (move) => (move.outcome.type === 'goto' ? resolve(nodeIndex(move.outcome.node)) : -1)),
-      invalidThen: thenOf('invalid'),
-      noInputThen: thenOf('noInput'),
-    };
-    nodeMoves[index] = made;
-    return made;
-  };
+  const table = moveTable(menu, nodes, nodeIndex, resolve);
 
   // Sized once for every configuration that could exist, so that no array
   // grows while the menu is in memory: each growth of a large typed array is
@@ -235,33 +232,33 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
   // parsed menu (seconds on a 40 MB file).
   const configBound = (slots.config.length as number) + 1;
   let edgeBound = 0;
-  nodes.forEach((_, index) => {
-    edgeBound += slotCount(slots, index, nodes.length) * movesOf(index).moves.length;
-  });
-  const configNode = new Growable(new Int32Array(configBound), int32);
-  const configInvalid = new Growable(new Uint8Array(configBound), uint8);
-  const configNoInput = new Growable(new Uint8Array(configBound), uint8);
+  for (let index = 0; index < nodes.length; index++) {
+    edgeBound += slotCount(slots, index, nodes.length) * ((table.start[index + 1] as number) - (table.start[index] as number));
+  }
+  const configNode = new Int32Array(configBound);
+  const configInvalid = new Uint8Array(configBound);
+  const configNoInput = new Uint8Array(configBound);
+  let configCount = 0;
   let hangupConfig = -1;
+
+  const addConfig = (index: number, invalid: number, noInput: number): number => {
+    configNode[configCount] = index;
+    configInvalid[configCount] = invalid;
+    configNoInput[configCount] = noInput;
+    return configCount++;
+  };
 
   const configFor = (index: number, invalid: number, noInput: number): number => {
     const slot = (slots.base[index] as number) + invalid * (slots.stride[index] as number) + noInput;
     const known = slots.config[slot] as number;
     if (known >= 0) return known;
-    const id = configNode.length;
+    const id = addConfig(index, invalid, noInput);
     slots.config[slot] = id;
-    configNode.push(index);
-    configInvalid.push(invalid);
-    configNoInput.push(noInput);
     return id;
   };
 
   const implicitHangup = (): number => {
-    if (hangupConfig < 0) {
-      hangupConfig = configNode.length;
-      configNode.push(IMPLICIT_HANGUP);
-      configInvalid.push(0);
-      configNoInput.push(0);
-    }
+    if (hangupConfig < 0) hangupConfig = addConfig(IMPLICIT_HANGUP, 0, 0);
     return hangupConfig;
   };
 
@@ -275,43 +272,47 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
     return configFor(index, within(from.invalidCount, 'invalid'), within(from.noInputCount, 'noInput'));
   };
   const start = startConfig();
-  const edgeStart = new Growable(new Int32Array(configBound + 1), int32);
-  const edgeTarget = new Growable(new Int32Array(edgeBound), int32);
-  const edgeMicros = new Growable(new Float64Array(edgeBound), float64);
-  const edgeActions = new Growable(new Uint8Array(edgeBound), uint8);
-  const edgeMove = new Growable(new Int32Array(edgeBound), int32);
-  const edgeFlags = new Growable(new Uint8Array(edgeBound), uint8);
+  const edgeStart = new Int32Array(configBound + 1);
+  const edgeTarget = new Int32Array(edgeBound);
+  const edgeMicros = new Float64Array(edgeBound);
+  const edgeActions = new Uint8Array(edgeBound);
+  const edgeMove = new Int32Array(edgeBound);
+  const edgeFlags = new Uint8Array(edgeBound);
+  let edgeCount = 0;
 
   // Ids are handed out in discovery order, so walking them in order is a
   // breadth-first search and each configuration's edges land contiguously.
-  for (let config = 0; config < configNode.length; config++) {
-    edgeStart.push(edgeTarget.length);
-    const index = configNode.data[config] as number;
+  // Agents, hang-ups and branches have no moves, hence no edges.
+  for (let config = 0; config < configCount; config++) {
+    edgeStart[config] = edgeCount;
+    const index = configNode[config] as number;
     if (index === IMPLICIT_HANGUP) continue;
-    const node = nodes[index] as MenuNodeUnion;
-    if (node.type !== 'menu' && node.type !== 'input' && node.type !== 'say') continue;
-    const made = movesOf(index);
-    const counters = { invalidCount: configInvalid.data[config] as number, noInputCount: configNoInput.data[config] as number };
-    for (let moveIndex = 0; moveIndex < made.moves.length; moveIndex++) {
-      const move = made.moves[moveIndex] as Move;
+    const first = table.start[index] as number;
+    const end = table.start[index + 1] as number;
+    if (first === end) continue;
+    const node = nodes[index] as MenuNode | InputNode;
+    const counters = { invalidCount: configInvalid[config] as number, noInputCount: configNoInput[config] as number };
+    for (let move = first; move < end; move++) {
+      const failure = table.failure[move] as number;
       let target: number;
-      if (move.outcome.type === 'goto') {
-        target = configFor(made.gotoNode[moveIndex] as number, 0, 0);
+      if (failure < 0) {
+        target = configFor(table.gotoNode[move] as number, 0, 0);
       } else {
-        const kind = move.outcome.handler;
-        const result = resolveFailure(node as MenuNode | InputNode, kind, counters);
+        const kind = FAILURE_KINDS[failure] as FailureKind;
+        const result = resolveFailure(node, kind, counters);
         if (result.type === 'replay') target = configFor(index, result.invalidCount, result.noInputCount);
-        else if (result.type === 'goto') target = configFor(kind === 'invalid' ? made.invalidThen : made.noInputThen, 0, 0);
+        else if (result.type === 'goto') target = configFor((kind === 'invalid' ? table.invalidThen : table.noInputThen)[index] as number, 0, 0);
         else target = implicitHangup();
       }
-      edgeTarget.push(target);
-      edgeMicros.push(move.micros);
-      edgeActions.push(moveActions(move));
-      edgeMove.push(moveIndex);
-      edgeFlags.push(made.flags[moveIndex] as number);
+      edgeTarget[edgeCount] = target;
+      edgeMicros[edgeCount] = table.micros[move] as number;
+      edgeActions[edgeCount] = table.actions[move] as number;
+      edgeMove[edgeCount] = move - first;
+      edgeFlags[edgeCount] = table.flags[move] as number;
+      edgeCount++;
     }
   }
-  edgeStart.push(edgeTarget.length);
+  edgeStart[configCount] = edgeCount;
 
   const agentPromptMicros = new Float64Array(nodes.length);
   const holdMicros = new Float64Array(nodes.length);
@@ -321,24 +322,71 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
     holdMicros[index] = toMicros(node.wait?.medianSeconds ?? 0);
   });
 
+  const movesCache: (readonly Move[] | undefined)[] = new Array(nodes.length);
   return {
     menu, situation, nodeIds, nodes,
     ...(from === undefined ? {} : { from }),
-    moves: Array.from(nodeMoves, (made) => made?.moves),
-    configCount: configNode.length,
+    movesOf: (index) => (index < 0 || index >= nodes.length ? [] : (movesCache[index] ??= movesAt(nodes[index] as MenuNodeUnion, menu.timing))),
+    configCount,
     start,
-    configNode: configNode.trimmed(),
-    configInvalid: configInvalid.trimmed(),
-    configNoInput: configNoInput.trimmed(),
-    edgeStart: edgeStart.trimmed(),
-    edgeTarget: edgeTarget.trimmed(),
-    edgeMicros: edgeMicros.trimmed(),
-    edgeActions: edgeActions.trimmed(),
-    edgeMove: edgeMove.trimmed(),
-    edgeFlags: edgeFlags.trimmed(),
+    configNode: configNode.subarray(0, configCount),
+    configInvalid: configInvalid.subarray(0, configCount),
+    configNoInput: configNoInput.subarray(0, configCount),
+    edgeStart: edgeStart.subarray(0, configCount + 1),
+    edgeTarget: edgeTarget.subarray(0, edgeCount),
+    edgeMicros: edgeMicros.subarray(0, edgeCount),
+    edgeActions: edgeActions.subarray(0, edgeCount),
+    edgeMove: edgeMove.subarray(0, edgeCount),
+    edgeFlags: edgeFlags.subarray(0, edgeCount),
     agentPromptMicros,
     holdMicros,
   };
+}
+
+/** The move table of every node (see MoveTable), from `movesAt`; `goto`s resolved through branches. */
+function moveTable(menu: Menu, nodes: readonly MenuNodeUnion[], nodeIndex: (id: string) => number, resolve: (index: number) => number): MoveTable {
+  let room = 0;
+  for (const node of nodes) room += expectedMoves(node);
+  const table: MoveTable = {
+    start: new Int32Array(nodes.length + 1),
+    micros: new Float64Array(room),
+    actions: new Uint8Array(room),
+    flags: new Uint8Array(room),
+    gotoNode: new Int32Array(room),
+    failure: new Int8Array(room),
+    invalidThen: new Int32Array(nodes.length),
+    noInputThen: new Int32Array(nodes.length),
+  };
+  let count = 0;
+  nodes.forEach((node, index) => {
+    table.start[index] = count;
+    const moves = movesAt(node, menu.timing);
+    if (count + moves.length > table.micros.length) {
+      const size = count + moves.length;
+      table.micros = withRoom(table.micros, size);
+      table.actions = withRoom(table.actions, size);
+      table.flags = withRoom(table.flags, size);
+      table.gotoNode = withRoom(table.gotoNode, size);
+      table.failure = withRoom(table.failure, size);
+    }
+    const prompts = estimatedPrompts(node, menu);
+    for (const move of moves) {
+      table.micros[count] = move.micros;
+      table.actions[count] = moveActions(move);
+      table.flags[count] = moveFlags(node, move, prompts);
+      table.gotoNode[count] = move.outcome.type === 'goto' ? resolve(nodeIndex(move.outcome.node)) : -1;
+      table.failure[count] = move.outcome.type === 'failure' ? FAILURE_KINDS.indexOf(move.outcome.handler) : -1;
+      count++;
+    }
+    const thenOf = (kind: FailureKind) => {
+      const then = node.type === 'menu' || node.type === 'input' ? node[kind]?.then : undefined;
+      return then === undefined ? -1 : resolve(nodeIndex(then));
+    };
+    table.invalidThen[index] = thenOf('invalid');
+    table.noInputThen[index] = thenOf('noInput');
+  });
+  table.start[nodes.length] = count;
+  return table;
 }
 
 /** The node a configuration sits on, or undefined for the implicit hang-up. */

@@ -81,7 +81,7 @@ export function moveText(move: Move): string {
 }
 
 export function edgeMove(graph: ConfigGraph, edge: number, from: number): Move | undefined {
-  return graph.moves[graph.configNode[from] as number]?.[graph.edgeMove[edge] as number];
+  return graph.movesOf(graph.configNode[from] as number)[graph.edgeMove[edge] as number];
 }
 
 function factsOf(graph: ConfigGraph, reach: AgentReach, edges: number[]): RouteFacts {

@@ -165,7 +165,7 @@ export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: 
     const nodeIndex = graph.configNode[config] as number;
     const nodeId = graph.nodeIds[nodeIndex] as string;
     const node = graph.nodes[nodeIndex] as MenuNodeUnion;
-    const move = (graph.moves[nodeIndex] as readonly Move[])[graph.edgeMove[edge] as number] as Move;
+    const move = graph.movesOf(nodeIndex)[graph.edgeMove[edge] as number] as Move;
     steps.push(...stepsOfMove(nodeId, node, move, menu));
     moves.push({ move, actionMicros: move.micros - listenFirst(node, menu), ...(node.type === 'input' ? { digit: typedDigit(node) } : {}) });
     flags |= graph.edgeFlags[edge] as number;

@@ -90,7 +90,7 @@ describe('worked example of menu-format.md', () => {
     const mainConfig = graph.configNode.indexOf(graph.nodeIds.indexOf('main'));
     const ends = new Map<string, string>();
     for (let edge = graph.edgeStart[mainConfig] as number; edge < (graph.edgeStart[mainConfig + 1] as number); edge++) {
-      const move = graph.moves[graph.nodeIds.indexOf('main')]?.[graph.edgeMove[edge] as number];
+      const move = graph.movesOf(graph.nodeIds.indexOf('main'))[graph.edgeMove[edge] as number];
       const target = graph.nodeIds[graph.configNode[graph.edgeTarget[edge] as number] as number] as string;
       if (move?.do === 'press') ends.set(move.key, target);
       if (move?.do === 'say') ends.set(move.phrase, target);
