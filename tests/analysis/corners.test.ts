@@ -5,18 +5,12 @@
  * maxLength, options that share a phrase, a digit as terminator.
  */
 import { describe, expect, it } from 'vitest';
-import { fastestRoute, type Route, type RouteResult } from '../../src/analysis/index.js';
+import { fastestRoute, type Route } from '../../src/analysis/index.js';
 import { replayRoute } from '../../src/analysis/replay.js';
 import { movesAt, type MenuNode } from '../../src/model/index.js';
-import { at, menuOf } from './helpers.js';
+import { at, menuOf, reachable, seconds } from './helpers.js';
 
 const now = at('tue 10:00');
-const seconds = (micros: number) => micros / 1e6;
-
-function reachable(result: RouteResult): Route {
-  if (!result.reachable) throw new Error(`unreachable: ${result.reason}`);
-  return result;
-}
 
 /** The route's script replayed through the machine: where and when it ends. */
 function replayed(menu: ReturnType<typeof menuOf>, route: Route) {

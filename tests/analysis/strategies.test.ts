@@ -4,17 +4,11 @@
  * recognition 1.0 s).
  */
 import { describe, expect, it } from 'vitest';
-import { escapeReport, fastestRoute, routeJson, type Route, type RouteResult } from '../../src/analysis/index.js';
-import { at, menuOf } from './helpers.js';
+import { escapeReport, fastestRoute, routeJson, type RouteResult } from '../../src/analysis/index.js';
+import { at, menuOf, reachable, seconds } from './helpers.js';
 
 const now = at('tue 10:00');
 
-function reachable(result: RouteResult): Route {
-  if (!result.reachable) throw new Error(`unreachable: ${result.reason}`);
-  return result;
-}
-
-const seconds = (micros: number) => micros / 1e6;
 
 describe('strategies, one hand-made menu each', () => {
   it('hidden-key: an unannounced 0 beats the announced sales queue by 540 s', () => {
