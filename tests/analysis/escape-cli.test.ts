@@ -3,14 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext, workedExamplePath } from './helpers.js';
+import { ivrOutput, workedExamplePath } from './helpers.js';
 
-async function escape(...args: string[]) {
-  const context = fakeContext();
-  await runCli(['escape', ...args], context);
-  return { out: context.stdout(), err: context.stderr(), code: context.exitCode() };
-}
+const escape = (...args: string[]) => ivrOutput(['escape', ...args]);
 
 function tempMenu(name: string, text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'ivr-escape-')), name);

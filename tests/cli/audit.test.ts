@@ -3,16 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from './audit-context.js';
+import { runIvr } from './audit-context.js';
 
 const TOY = 'tests/fixtures/audit/toy.json';
 
-async function run(...argv: string[]) {
-  const context = fakeContext();
-  await runCli(argv, context);
-  return context;
-}
+const run = (...argv: string[]) => runIvr(argv);
 
 describe('ivr audit', () => {
   it('--format json has the documented shape; the toy scores 34.3, grade C (worked out in tests/analysis/metrics.test.ts)', async () => {

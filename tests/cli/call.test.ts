@@ -3,11 +3,10 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/program.js';
 import { KEYS, type Key, type Menu, type Situation } from '../../src/model/index.js';
 import { startCall, type CallSession } from '../../src/machine/index.js';
 import { arbitraryMenu, arbitrarySituation } from '../helpers/arbitrary-menu.js';
-import { fakeContext } from './audit-context.js';
+import { runIvr } from './audit-context.js';
 
 const SEED = 4_2026;
 const dirs: string[] = [];
@@ -20,11 +19,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], overrides = {}) {
-  const context = fakeContext(overrides);
-  await runCli(argv, context);
-  return context;
-}
+const run = runIvr;
 
 describe('ivr call --script (headless)', () => {
   it('prints the transcript of the demo line and reaches the sales queue with 3', async () => {

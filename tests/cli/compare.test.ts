@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from './audit-context.js';
+import { runIvr } from './audit-context.js';
 
 /** A folder with the toy (34.3, C), the help loop, the worked example (F2) and two broken files. */
 function corpus(): string {
@@ -18,11 +17,7 @@ function corpus(): string {
   return dir;
 }
 
-async function compare(...argv: string[]) {
-  const context = fakeContext();
-  await runCli(['compare', ...argv], context);
-  return context;
-}
+const compare = (...argv: string[]) => runIvr(['compare', ...argv]);
 
 describe('ivr compare', () => {
   it('ranks by grade then score, lists broken files last with their problem, exits 0', async () => {

@@ -1,11 +1,9 @@
 /** `ivr graph`: Mermaid, DOT and SVG with the route, unannounced options, hang-ups and doom loops marked. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from './audit-context.js';
+import { runIvr } from './audit-context.js';
 
 async function graph(...argv: string[]) {
-  const context = fakeContext();
-  await runCli(['graph', ...argv], context);
+  const context = await runIvr(['graph', ...argv]);
   expect(context.exitCode() ?? 0).toBe(0);
   return context.stdout();
 }

@@ -7,26 +7,14 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
 import type { Locale } from '../../src/model/index.js';
-import { fakeContext } from './audit-context.js';
+import { ivrOutput } from './audit-context.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const good = 'tests/fixtures/menus/worked-example.json';
 const broken = (name: string) => `tests/fixtures/broken/${name}`;
 
-interface Run {
-  out: string;
-  err: string;
-  code: number | undefined;
-}
-
-/** Runs `ivr …` in-process and collects what it printed; vitest runs in the project root, so paths are relative to it. */
-async function ivr(argv: string[], locale: Locale = 'en'): Promise<Run> {
-  const context = fakeContext({ locale });
-  await runCli(argv, context);
-  return { out: context.stdout(), err: context.stderr(), code: context.exitCode() };
-}
+const ivr = (argv: string[], locale: Locale = 'en') => ivrOutput(argv, { locale });
 
 describe('ivr validate', () => {
   it('prints OK per valid file and exits 0', async () => {

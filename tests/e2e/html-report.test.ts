@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from '../cli/audit-context.js';
+import { runIvr } from '../cli/audit-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -20,8 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ivr-html-'));
 
 async function write(argv: string[], name: string): Promise<string> {
   const file = join(dir, name);
-  const context = fakeContext();
-  await runCli([...argv, '-o', file], context);
+  const context = await runIvr([...argv, '-o', file]);
   expect(context.exitCode(), context.stderr()).toBe(0);
   const text = readFileSync(file, 'utf8');
   expect(text, `${name} loads nothing from outside`).not.toMatch(/<script|<link|@import|url\(|<img|<iframe/i);

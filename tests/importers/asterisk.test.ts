@@ -5,8 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { asteriskImporter, importDialplan, patternMatches, scheduleFromTimeSpec, stripComments } from '../../src/importers/asterisk.js';
 import { IvrError, parseMoment, situation } from '../../src/model/index.js';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from '../cli/audit-context.js';
+import { runIvr } from '../cli/audit-context.js';
 import { FIXTURES, fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 describe('Asterisk importer: small-office.conf (mirrors configs/basic-pbx [Main-IVR])', () => {
@@ -113,8 +112,7 @@ describe('ivr import --context (CLI)', () => {
   const hours = join(FIXTURES, 'asterisk/hours.conf');
 
   test('--context starts the call in the named context: the schedule check of [from-trunk] comes first', async () => {
-    const context = fakeContext();
-    await runCli(['import', hours, '--context', 'from-trunk', '--json'], context);
+    const context = await runIvr(['import', hours, '--context', 'from-trunk', '--json']);
     expect(context.exitCode()).toBe(0);
     const report = JSON.parse(context.stdout()) as { menu: { start: string; nodes: Record<string, { type: string }> }; warnings: { code: string }[] };
     expect(report.menu.nodes[report.menu.start]?.type).toBe('branch');
@@ -123,8 +121,7 @@ describe('ivr import --context (CLI)', () => {
 
   test('an unknown context exits 2 with one line naming the contexts, and writes nothing', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ivr-context-'));
-    const context = fakeContext();
-    await runCli(['import', hours, '--context', 'main', '-o', join(folder, 'menu.json')], context);
+    const context = await runIvr(['import', hours, '--context', 'main', '-o', join(folder, 'menu.json')]);
     expect(context.exitCode()).toBe(2);
     const message = context.stderr().split('\n').filter((line) => line.includes('[main]'));
     expect(message).toHaveLength(1);
@@ -133,8 +130,7 @@ describe('ivr import --context (CLI)', () => {
   });
 
   test('--context on a format without contexts is a usage error', async () => {
-    const context = fakeContext();
-    await runCli(['import', join(FIXTURES, 'twilio-studio/support-line.json'), '--context', 'menu'], context);
+    const context = await runIvr(['import', join(FIXTURES, 'twilio-studio/support-line.json'), '--context', 'menu']);
     expect(context.exitCode()).toBe(2);
     expect(context.stderr()).toContain('--context names a dialplan context');
   });

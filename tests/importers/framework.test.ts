@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MenuBuilder, menuIdFrom, nodeIdFrom, spokenPrompt, stripMarkup, stripTemplates } from '../../src/importers/build-menu.js';
 import { detectFormat, importFiles } from '../../src/importers/registry.js';
-import { runCli } from '../../src/cli/program.js';
-import { fakeContext } from '../cli/audit-context.js';
+import { runIvr } from '../cli/audit-context.js';
 import { NODE_ID_PATTERN, RESERVED_NODE_IDS } from '../../src/model/index.js';
 import { FIXTURES, fixture, validMenu } from './helpers.js';
 
@@ -116,8 +115,7 @@ describe('ivr import (CLI)', () => {
 
   test('writes a valid menu atomically with -o and prints located warnings to stderr, exit 0', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ivr-import-'));
-    const context = fakeContext();
-    await runCli(['import', source, '-o', join(folder, 'menu.json')], context);
+    const context = await runIvr(['import', source, '-o', join(folder, 'menu.json')]);
     expect(context.exitCode()).toBe(0);
     expect(context.stdout()).toBe('');
     validMenu(JSON.parse(readFileSync(join(folder, 'menu.json'), 'utf8')));
@@ -125,8 +123,7 @@ describe('ivr import (CLI)', () => {
   });
 
   test('a folder imports as one bundle starting at the flow nobody transfers to', async () => {
-    const context = fakeContext();
-    await runCli(['import', join(FIXTURES, 'amazon-connect/patient-line'), '--json'], context);
+    const context = await runIvr(['import', join(FIXTURES, 'amazon-connect/patient-line'), '--json']);
     expect(context.exitCode()).toBe(0);
     const report = JSON.parse(context.stdout()) as { format: string; entry: string; menu: unknown };
     expect(report.format).toBe('amazon-connect');
@@ -136,8 +133,7 @@ describe('ivr import (CLI)', () => {
 
   test('a file that cannot be imported exits 2 and writes nothing', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ivr-import-'));
-    const context = fakeContext();
-    await runCli(['import', join(FIXTURES, 'amazon-connect/patient-line/_0x_voicemail.json'), '--from', 'twilio-studio', '-o', join(folder, 'menu.json')], context);
+    const context = await runIvr(['import', join(FIXTURES, 'amazon-connect/patient-line/_0x_voicemail.json'), '--from', 'twilio-studio', '-o', join(folder, 'menu.json')]);
     expect(context.exitCode()).toBe(2);
     expect(context.stderr()).toContain('not a Twilio Studio flow');
     expect(readdirSync(folder)).toEqual([]);

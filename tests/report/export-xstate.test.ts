@@ -4,20 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
 import { fastestRoute } from '../../src/analysis/index.js';
-import { runCli } from '../../src/cli/program.js';
 import { machineConfig } from '../../src/machine/index.js';
 import { loadMenu, parseMoment, situation } from '../../src/model/index.js';
 import { exportXState } from '../../src/report/export-xstate.js';
-import { fakeContext } from '../cli/audit-context.js';
+import { ivrOutput } from '../cli/audit-context.js';
 
 const example = 'tests/fixtures/menus/worked-example.json';
 const tuesday = situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>);
 
-async function ivr(argv: string[]) {
-  const context = fakeContext({ locale: 'en' });
-  await runCli(argv, context);
-  return { out: context.stdout(), err: context.stderr(), code: context.exitCode() };
-}
+const ivr = (argv: string[]) => ivrOutput(argv, { locale: 'en' });
 
 const loaded = loadMenu(readFileSync(example, 'utf8'));
 if (!loaded.ok) throw new Error('fixture invalid');
