@@ -1,6 +1,7 @@
 /**
- * ivr-escape as a library: load and check menus; more (machine, routes,
- * audit, importers) is exported as each part lands.
+ * ivr-escape as a library: load and check menus, call them as XState
+ * machines, find routes to a human, audit them, import flows of other IVR
+ * platforms and export menus. Everything else under src/ is internal.
  */
 
 /** Menus: the file format, loading and checking. */
@@ -30,10 +31,15 @@ export { replayRoute, type ReplayCheck } from './analysis/replay.js';
 export { auditMenu, computeMetrics, frictionScore, parseWeights, checkRules, parseProfile, sortRows } from './analysis/index.js';
 export type { AuditReport, Metrics, FrictionWeights, RuleProfile, RuleResult, CompareRow, Evidence } from './analysis/index.js';
 
-/** Importers (part B) and exporters: VoiceXML, Asterisk, FreeSWITCH flows in; VoiceXML and XState configs out. */
+/** Importers: flows of Twilio Studio, Amazon Connect, VoiceXML, Asterisk and FreeSWITCH in, detected or named, validated. */
+export { importFiles, detectFormat, importerFor, IMPORTERS, type ImportedMenu, type Detection } from './importers/registry.js';
+export type { Importer, ImportOptions, ImportResult, ImportWarning, SourceFile, FormatId } from './importers/importer.js';
+export { twilioStudio } from './importers/twilio-studio.js';
+export { amazonConnect } from './importers/amazon-connect.js';
 export { voiceXmlImporter } from './importers/voicexml.js';
 export { asteriskImporter, importDialplan, type AsteriskImportOptions } from './importers/asterisk.js';
 export { freeswitchImporter } from './importers/freeswitch.js';
-export { parseXml, type XmlElement } from './importers/xml.js';
+
+/** Exporters: a menu out as VoiceXML or as an XState machine config. */
 export { exportVoiceXml } from './report/export-vxml.js';
 export { exportXState } from './report/export-xstate.js';
