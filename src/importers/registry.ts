@@ -4,7 +4,6 @@
  * all (empty, comments only, broken JSON, a statechart, an include wrapper)
  * gets a one-line reason instead of a guess. `importFiles` also checks sizes
  * before anything is parsed and validates what the importer produced.
- * Part B registers its importers by adding them to `IMPORTERS`.
  */
 import { IvrError, DEFAULT_MAX_BYTES, issue, loadMenuValue, type Issue, type Menu } from '../model/index.js';
 import type { FormatId, Importer, ImportOptions, ImportResult, SourceFile } from './importer.js';
