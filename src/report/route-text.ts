@@ -5,8 +5,9 @@
 import { describeMoment, type Menu, type Situation } from '../model/index.js';
 import {
   UNREACHABLE_EXPLANATION, dialString, outputSeconds, totalMicros,
-  type EscapeReport, type Route, type RouteResult, type RouteStep,
-} from '../analysis/index.js';
+  type Route, type RouteResult, type RouteStep,
+} from '../analysis/route.js';
+import type { EscapeReport } from '../analysis/escape.js';
 
 function seconds(micros: number): string {
   return `${outputSeconds(micros)} s`;

@@ -71,7 +71,8 @@ Example:
       const alternatives = alternativesCount(flags.alternatives);
       const situation = situationFrom(flags, context.now);
       const { menu } = loadMenuFile(file, maxBytes);
-      const { escapeReport, routeJson, outputSeconds } = await import('../../analysis/index.js');
+      // The escape modules only, not the analysis index (audit, metrics, rules and their schemas).
+      const [{ escapeReport }, { routeJson, outputSeconds }] = await Promise.all([import('../../analysis/escape.js'), import('../../analysis/route.js')]);
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
       if (flags.verify) await verify(report, menu, situation);
       if (flags.json) {
