@@ -8,6 +8,7 @@ import { parseProfile, type RuleProfile } from '../analysis/rules.js';
 import { parseWeights, type FrictionWeights } from '../analysis/score.js';
 import { usageError } from '../model/index.js';
 import { readTextFile } from './io.js';
+import { list } from './situation-options.js';
 
 const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const WEIGHTS = 'friction-weights';
@@ -42,7 +43,7 @@ function loadProfileFile(file: string): RuleProfile {
 /** `--rules a,b`: profile names from rules/ or paths to profile files; default every bundled profile. */
 export function loadProfiles(option: string | undefined): RuleProfile[] {
   const known = profileNames();
-  const wanted = option === undefined ? known : option.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const wanted = option === undefined ? known : list(option);
   return wanted.map((name) => {
     if (name.endsWith('.json')) return loadProfileFile(name);
     if (!known.includes(name)) {

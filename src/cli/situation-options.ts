@@ -16,7 +16,7 @@ export function addSituationOptions(command: Command, atDefault = 'now'): Comman
     .option('--fact <facts>', 'world facts that hold, comma-separated (e.g. holiday)');
 }
 
-/** `a, b,c` → `['a', 'b', 'c']`: the value of --caller and --fact. */
+/** `a, b,c` → `['a', 'b', 'c']`: the value of --caller, --fact and --rules. */
 export function list(text: string | undefined): string[] {
   return (text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
 }

@@ -16,7 +16,7 @@ import { IvrError } from '../model/index.js';
 import { loadMenuFile } from './load-menu-file.js';
 import { formatIssue } from './output.js';
 import { loadProfiles, loadWeights } from './rule-files.js';
-import { situationFrom, type SituationFlags } from './situation-options.js';
+import { list, situationFrom, type SituationFlags } from './situation-options.js';
 
 /** What every file of one comparison is audited with; plain data, so it can cross to a worker. */
 export interface CompareJob extends SituationFlags {
@@ -44,16 +44,12 @@ function problemText(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function listOf(text: string | undefined): Set<string> {
-  return new Set((text ?? '').split(',').map((part) => part.trim()).filter((part) => part !== ''));
-}
-
 /** Audits one file into a row; every problem stays in the row. */
 export function auditFileRow(file: string, job: CompareJob, tools: Tools): CompareRow {
   try {
     const { menu } = loadMenuFile(file, job.maxBytes);
     const moment = job.at === undefined ? {} : { situation: situationFrom(job, () => job.now) };
-    const report = auditMenu(menu, { weights: tools.weights, profiles: tools.profiles, caller: listOf(job.caller), facts: listOf(job.fact), ...moment });
+    const report = auditMenu(menu, { weights: tools.weights, profiles: tools.profiles, caller: new Set(list(job.caller)), facts: new Set(list(job.fact)), ...moment });
     return rowOf(file, report);
   } catch (error) {
     return brokenRow(file, problemText(error));
