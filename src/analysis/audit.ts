@@ -5,6 +5,7 @@
  */
 import type { Menu, Situation } from '../model/index.js';
 import { componentMeasures, hardFails } from './measures.js';
+import { oneDecimal } from './evidence.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { checkRules, type RuleProfile, type RuleResult } from './rules.js';
 import { frictionScore, type ComponentScore, type FrictionWeights, type HardFail } from './score.js';
@@ -36,8 +37,6 @@ export interface AuditOptions {
   caller?: ReadonlySet<string>;
   facts?: ReadonlySet<string>;
 }
-
-const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 export function auditMenu(menu: Menu, options: AuditOptions): AuditReport {
   const metrics = computeMetrics(menu, options.weights, {

@@ -4,6 +4,7 @@
  * fails sink to F), then score, then id. Broken files come last.
  */
 import type { AuditReport } from './audit.js';
+import { oneDecimal } from './evidence.js';
 import type { RuleOutcome } from './rules.js';
 
 export interface CompareRow {
@@ -35,8 +36,8 @@ export function rowOf(file: string, report: AuditReport): CompareRow {
     grade: report.grade,
     coverage: report.coverage,
     hardFails: report.hardFails,
-    fastestSeconds: report.metrics.fastestRoute === null ? null : round(report.metrics.fastestRoute.totalSeconds),
-    announcedSeconds: report.metrics.announcedRoute === null ? null : round(report.metrics.announcedRoute.totalSeconds),
+    fastestSeconds: report.metrics.fastestRoute === null ? null : oneDecimal(report.metrics.fastestRoute.totalSeconds),
+    announcedSeconds: report.metrics.announcedRoute === null ? null : oneDecimal(report.metrics.announcedRoute.totalSeconds),
     hoursCoverage: report.metrics.hoursCoverage.share,
     rules: Object.fromEntries(report.rules.map((rule) => [`${rule.profile}/${rule.id}`, rule.result])),
     error: null,
@@ -48,10 +49,6 @@ export function brokenRow(file: string, error: string): CompareRow {
     file, menu: null, name: null, score: null, grade: null, coverage: null, hardFails: [],
     fastestSeconds: null, announcedSeconds: null, hoursCoverage: null, rules: {}, error,
   };
-}
-
-function round(seconds: number): number {
-  return Math.round(seconds * 10) / 10;
 }
 
 /** Ranks rows: grade (by `gradeOrder`), score, menu id; broken rows last, by file. */

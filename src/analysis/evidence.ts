@@ -26,7 +26,12 @@ export function evidence(text: string, refs: Omit<Evidence, 'text'> = {}): Evide
   return result;
 }
 
+/** A figure rounded to one decimal, as reports show it. */
+export function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** Seconds for people: one decimal, no trailing `.0`. */
 export function formatSeconds(seconds: number): string {
-  return `${Math.round(seconds * 10) / 10} s`;
+  return `${oneDecimal(seconds)} s`;
 }

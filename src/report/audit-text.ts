@@ -1,19 +1,16 @@
 /** The audit for a terminal: score line, routes, hard fails, the breakdown with evidence, rule results. */
 import type { AuditReport } from '../analysis/audit.js';
+import { formatSeconds } from '../analysis/evidence.js';
 import type { RouteFacts } from '../analysis/route-facts.js';
 
 export function points(value: number | null): string {
   return value === null ? 'n/a' : (Math.round(value * 10) / 10).toFixed(1);
 }
 
-export function seconds(value: number): string {
-  return `${Math.round(value * 10) / 10} s`;
-}
-
 export function routeLine(route: RouteFacts | null): string {
   if (route === null) return 'none';
   const actions = `${route.actions} action${route.actions === 1 ? '' : 's'}`;
-  return `${seconds(route.menuSeconds)} menu + ${seconds(route.holdSeconds)} hold = ${seconds(route.totalSeconds)}, ${actions}`;
+  return `${formatSeconds(route.menuSeconds)} menu + ${formatSeconds(route.holdSeconds)} hold = ${formatSeconds(route.totalSeconds)}, ${actions}`;
 }
 
 export function scoreLine(report: AuditReport): string {
@@ -41,7 +38,7 @@ export function auditText(report: AuditReport): string {
     ...(m.fastestRoute ? [`  ${m.fastestRoute.steps.join(' → ')}`] : []),
     `Announced route:  ${routeLine(m.announcedRoute)}`,
     ...(m.announcedRoute ? [`  ${m.announcedRoute.steps.join(' → ')}`] : []),
-    `Hidden-shortcut gain: ${m.hiddenShortcutGainSeconds === null ? 'n/a' : seconds(m.hiddenShortcutGainSeconds)}`,
+    `Hidden-shortcut gain: ${m.hiddenShortcutGainSeconds === null ? 'n/a' : formatSeconds(m.hiddenShortcutGainSeconds)}`,
     `Hours with a person: ${hoursLine(report)}`,
   ];
   if (report.flags.length > 0) {

@@ -3,7 +3,8 @@
  * no fonts or images from the network), readable on screen and on paper.
  */
 import type { AuditReport } from '../analysis/audit.js';
-import { hoursLine, points, routeLine, seconds } from './audit-text.js';
+import { hoursLine, points, routeLine } from './audit-text.js';
+import { formatSeconds } from '../analysis/evidence.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -109,7 +110,7 @@ ${flags}
 <dl class="facts">
   <dt>Fastest route</dt><dd>${escapeHtml(routeLine(m.fastestRoute))}</dd>
   <dt>Announced route</dt><dd>${escapeHtml(routeLine(m.announcedRoute))}</dd>
-  <dt>Hidden-shortcut gain</dt><dd>${m.hiddenShortcutGainSeconds === null ? 'n/a' : seconds(m.hiddenShortcutGainSeconds)}</dd>
+  <dt>Hidden-shortcut gain</dt><dd>${m.hiddenShortcutGainSeconds === null ? 'n/a' : formatSeconds(m.hiddenShortcutGainSeconds)}</dd>
   <dt>Hours with a person</dt><dd>${escapeHtml(hoursLine(report))}</dd>
 </dl>
 ${m.fastestRoute ? `<h2>Fastest route to a person</h2>${routeList(m.fastestRoute.steps)}` : ''}

@@ -1,6 +1,7 @@
 /** The audit as Markdown for a pull request or a wiki: tables, and the diagram as a Mermaid block GitHub renders. */
 import type { AuditReport } from '../analysis/audit.js';
-import { hoursLine, points, routeLine, scoreLine, seconds } from './audit-text.js';
+import { hoursLine, points, routeLine, scoreLine } from './audit-text.js';
+import { formatSeconds } from '../analysis/evidence.js';
 
 /** Escapes a table cell. */
 export function cell(text: string): string {
@@ -20,7 +21,7 @@ export function auditMarkdown(report: AuditReport, mermaid: string): string {
     '|---|---|',
     `| Fastest route | ${cell(routeLine(m.fastestRoute))} |`,
     `| Announced route | ${cell(routeLine(m.announcedRoute))} |`,
-    `| Hidden-shortcut gain | ${m.hiddenShortcutGainSeconds === null ? 'n/a' : seconds(m.hiddenShortcutGainSeconds)} |`,
+    `| Hidden-shortcut gain | ${m.hiddenShortcutGainSeconds === null ? 'n/a' : formatSeconds(m.hiddenShortcutGainSeconds)} |`,
     `| Hours with a person | ${hoursLine(report)} |`,
     '',
   ];
