@@ -50,11 +50,25 @@ function namesPerson(text: string): boolean {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => WORDS.has(word));
 }
 
+/** Answers of namesPerson by text: menus repeat their labels, and a graph asks once per option move. */
+const namesPersonCache = new Map<string, boolean>();
+const NAMES_PERSON_CACHE_SIZE = 10_000;
+
+function namesPersonCached(text: string): boolean {
+  let answer = namesPersonCache.get(text);
+  if (answer === undefined) {
+    if (namesPersonCache.size >= NAMES_PERSON_CACHE_SIZE) namesPersonCache.clear();
+    answer = namesPerson(text);
+    namesPersonCache.set(text, answer);
+  }
+  return answer;
+}
+
 /** True when an option asks for a person rather than a topic (key 0, a person word, or a group of callers). */
 export function isGenericOption(option: Option): boolean {
   if (option.key !== undefined && GENERIC_KEYS.has(option.key)) return true;
-  if (option.label !== undefined && namesPerson(option.label)) return true;
-  return option.phrases?.some(namesPerson) ?? false;
+  if (option.label !== undefined && namesPersonCached(option.label)) return true;
+  return option.phrases?.some(namesPersonCached) ?? false;
 }
 
 /** Two agents are the same department when they share a queue name, or are the same node. */
