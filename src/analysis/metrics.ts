@@ -284,7 +284,7 @@ function parity(graph: ConfigGraph): Metrics['parity'] {
  * ("is a person among the main menu's options?"), so it is not read off the
  * fastest route, which may go deeper to a quicker queue.
  */
-export function shallowestRoute(graph: ConfigGraph, announcedOnly: boolean): Shallowest {
+function shallowestRoute(graph: ConfigGraph, announcedOnly: boolean): Shallowest {
   const cost = new Int32Array(graph.configCount).fill(-1);
   const via = new Int32Array(graph.configCount).fill(-1);
   const from = new Int32Array(graph.configCount).fill(-1);

@@ -9,7 +9,7 @@ import { runScript } from '../machine/index.js';
 import type { Route } from './route.js';
 
 /** Replay may differ from the search by this much: 1 ms. */
-export const REPLAY_TOLERANCE_SECONDS = 0.001;
+const REPLAY_TOLERANCE_SECONDS = 0.001;
 
 export interface ReplayCheck {
   ok: boolean;

@@ -9,13 +9,13 @@ import { commands } from './commands/index.js';
 import { parseMaxMb, type CliContext } from './context.js';
 import { formatIssues } from './output.js';
 
-export const VERSION = '0.1.0';
+const VERSION = '0.1.0';
 
 /**
  * The command a command line asks for: its first word that is not an option
  * (`help escape` asks for `escape`). Undefined for `ivr`, `ivr --help`, `ivr help`.
  */
-export function requestedCommand(argv: readonly string[]): string | undefined {
+function requestedCommand(argv: readonly string[]): string | undefined {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -26,7 +26,7 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
 }
 
 /** The program with the requested command registered, or every command when none (or an unknown one) is named. */
-export async function buildProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
+async function buildProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('ivr')
     .description('ivr-escape: model phone menus, call them in the terminal, and find the fastest way out to a human.')
     .version(VERSION)

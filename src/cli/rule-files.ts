@@ -18,7 +18,7 @@ export function loadWeights(): FrictionWeights {
   return parseWeights(JSON.parse(readTextFile(`${RULES_DIR}${WEIGHTS}.json`, MAX_BYTES)));
 }
 
-export function profileNames(): string[] {
+function profileNames(): string[] {
   return readdirSync(RULES_DIR)
     .filter((file) => file.endsWith('.json') && file !== `${WEIGHTS}.json`)
     .map((file) => file.slice(0, -'.json'.length))

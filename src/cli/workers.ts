@@ -45,7 +45,7 @@ function problemText(error: unknown): string {
 }
 
 /** Audits one file into a row; every problem stays in the row. */
-export function auditFileRow(file: string, job: CompareJob, tools: Tools): CompareRow {
+function auditFileRow(file: string, job: CompareJob, tools: Tools): CompareRow {
   try {
     const { menu } = loadMenuFile(file, job.maxBytes);
     const moment = job.at === undefined ? {} : { situation: situationFrom(job, () => job.now) };

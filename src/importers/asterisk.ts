@@ -69,7 +69,7 @@ export function stripComments(text: string): string[] {
 }
 
 /** Splits `a,b(c,d),e` at top-level commas. */
-export function splitArgs(text: string): string[] {
+function splitArgs(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
@@ -89,7 +89,7 @@ export function splitArgs(text: string): string[] {
 type Warn = (code: string, at: SourceLocation, en: string, zh: string, key?: string) => void;
 
 /** Reads dialplan files into contexts; lines it cannot read become warnings. */
-export function parseDialplan(files: readonly SourceFile[], warn: Warn): Map<string, Context> {
+function parseDialplan(files: readonly SourceFile[], warn: Warn): Map<string, Context> {
   const contexts = new Map<string, Context>();
   for (const file of files) {
     let context: Context | undefined;

@@ -33,7 +33,7 @@ type Draft =
 const MAX_UNROLLED_NODES = 4000;
 
 /** Calls `rewrite` on every node reference of a draft node; exhaustive over node types. */
-export function mapReferences(node: DraftNode, rewrite: (ref: string) => string): DraftNode {
+function mapReferences(node: DraftNode, rewrite: (ref: string) => string): DraftNode {
   const handler = <H extends { then?: string | undefined } | undefined>(h: H): H =>
     h === undefined || h.then === undefined ? h : { ...h, then: rewrite(h.then) };
   switch (node.type) {

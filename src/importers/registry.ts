@@ -49,7 +49,7 @@ function withoutComments(text: string): string {
 }
 
 /** Why a file is not a flow, when that is plain from its text; undefined when it may be one. */
-export function notAFlow(file: SourceFile): Issue | undefined {
+function notAFlow(file: SourceFile): Issue | undefined {
   const text = file.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return reason('empty_file', 'The file is empty.', '文件为空。');
   if (withoutComments(text) === '') {

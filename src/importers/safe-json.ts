@@ -12,7 +12,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObj
 /** An object from untrusted JSON: null prototype, no dangerous keys. */
 export type JsonObject = { [key: string]: JsonValue | undefined };
 
-export const DANGEROUS_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+const DANGEROUS_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 export interface Position {
   line: number;

@@ -30,7 +30,7 @@ import { attribute, elementsOf, localName, parseXml, textContent, type XmlChild,
 
 export const IVR_NAMESPACE = 'urn:ivr-escape:ivr-menu:1';
 /** Beyond this many failures of one kind, the platform's counting is taken as stationary. */
-export const MAX_COUNT = 8;
+const MAX_COUNT = 8;
 /** "Forever" as an ivr-menu/1 handler: this many replays, then the node again (counters reset). */
 const FOREVER_RETRIES = 100;
 const DEFAULT_TIMEOUT_SECONDS = 5;
@@ -70,7 +70,7 @@ function baseName(name: string): string {
 }
 
 /** `30s`, `500ms`, `5` → seconds. */
-export function timeSeconds(text: string | undefined): number | undefined {
+function timeSeconds(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/i.exec(text);
   if (match === null) return undefined;

@@ -17,9 +17,6 @@ export const MACHINE_ID = 'ivr';
 /** The final state's key and id: parentheses are not allowed in node ids, so it never clashes. */
 export const ENDED_STATE = '(ended)';
 
-/** Child states of a node: the phase a call is in. */
-export const PHASE_STATES = ['prompt', 'waiting', 'pressing', 'invalid', 'noInput'] as const;
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -32,7 +29,7 @@ export function stateIdOf(node: NodeId): string {
 const target = (node: NodeId): string => `#${stateIdOf(node).replaceAll('.', '\\.')}`;
 
 /** `after` keys are milliseconds; micros / 1000 keeps the microsecond in at most three decimals. */
-export function delayKey(micros: Micros): string {
+function delayKey(micros: Micros): string {
   return String(micros / 1000);
 }
 
@@ -168,7 +165,7 @@ function nodeState(id: NodeId, node: MenuNodeUnion, menu: Menu): JsonObject {
 }
 
 /** The context a call starts with (before the start node's entry action). */
-export function initialContext(menu: Menu): JsonObject {
+function initialContext(menu: Menu): JsonObject {
   return {
     node: menu.start, entries: 0, invalidCount: 0, noInputCount: 0, digits: '',
     pending: null, pressMicros: 0, choice: -1, outcome: null,

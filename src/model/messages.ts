@@ -10,7 +10,7 @@ const didYouMean = (suggestion: string | undefined) => ({
 });
 
 /** A size for people: `64 MB`, `12.5 MB`, `3.9 KB`, `120 bytes` (1 MB = 2^20 bytes, as --max-mb counts). */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const round = (value: number) => String(Math.round(value * 10) / 10);
   if (bytes >= 2 ** 20) return `${round(bytes / 2 ** 20)} MB`;
   if (bytes >= 2 ** 10) return `${round(bytes / 2 ** 10)} KB`;

@@ -113,7 +113,7 @@ function sayMoves(node: SayNode, timing: Timing): Move[] {
  * that accepts a phrase, so a phrase an earlier option shares is not this
  * option's); undefined when every phrase is taken by an earlier option.
  */
-export function phraseForOption(node: MenuNode, optionIndex: number, timing: Timing): string | undefined {
+function phraseForOption(node: MenuNode, optionIndex: number, timing: Timing): string | undefined {
   const phrases = node.options[optionIndex]?.phrases ?? [];
   const own = phrases.filter((phrase) => optionForPhrase(node, phrase) === optionIndex);
   return own.length === 0 ? undefined : shortestPhrase(own, timing);

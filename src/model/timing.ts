@@ -14,7 +14,7 @@ export type Micros = number;
 /** A duration in seconds, for people. */
 export type Seconds = number;
 
-export const MICROS_PER_SECOND = 1_000_000;
+const MICROS_PER_SECOND = 1_000_000;
 
 export function toMicros(seconds: Seconds): Micros {
   return Math.round(seconds * MICROS_PER_SECOND);
@@ -51,7 +51,7 @@ export function countSpeech(text: string): SpeechCount {
 }
 
 /** Speaking time of a text at the menu's rates. */
-export function speakingMicros(text: string, timing: Timing): Micros {
+function speakingMicros(text: string, timing: Timing): Micros {
   const { latinWords, cjkChars } = countSpeech(text);
   return toMicros((60 * latinWords) / timing.wordsPerMinute + (60 * cjkChars) / timing.charsPerMinute);
 }

@@ -44,7 +44,7 @@ export interface DiagramMarks {
 }
 
 /** The synthetic box a handler without `then` leads to. */
-export const DISCONNECT = '#disconnect';
+const DISCONNECT = '#disconnect';
 
 function conditionText(condition: Condition): string {
   if ('open' in condition) return `open ${condition.open}`;
@@ -124,7 +124,7 @@ function nodeLinks(id: string, node: MenuNodeUnion): Omit<Link, 'onRoute'>[] {
   }
 }
 
-export function menuDiagram(menu: Menu, marks: DiagramMarks = {}): Diagram {
+function menuDiagram(menu: Menu, marks: DiagramMarks = {}): Diagram {
   const routeLinks = new Set(marks.route?.links ?? []);
   const routeNodes = new Set<string>();
   const links: Link[] = [];

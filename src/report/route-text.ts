@@ -19,7 +19,7 @@ function labelOf(step: RouteStep): string {
 }
 
 /** One step as a line: `Listen 4.4 s (welcome)`, `Press 3 (Lost card) 0.5 s`, `Hold ≈ 45 s`. */
-export function stepText(step: RouteStep): string {
+function stepText(step: RouteStep): string {
   switch (step.do) {
     case 'listen':
       return `Listen ${seconds(step.micros)} (${step.node})`;
@@ -58,7 +58,7 @@ function unreachableText(result: RouteResult & { reachable: false }): string {
 }
 
 /** A short line for an alternative route. */
-export function alternativeText(route: RouteResult, rank: number): string {
+function alternativeText(route: RouteResult, rank: number): string {
   if (!route.reachable) return `  ${rank}. ${unreachableText(route)}`;
   return `  ${rank}. ${route.outcome}: total ${seconds(totalMicros(route))} (menu ${seconds(route.menuMicros)}, ${route.actions} action${route.actions === 1 ? '' : 's'})`
     + ` [${route.strategies.join(', ')}]  script: ${route.script || '(none)'}`;

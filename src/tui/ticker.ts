@@ -12,7 +12,7 @@ export interface Ticker {
 }
 
 /** About 30 redraws a second: smooth for a progress bar, cheap for a terminal. */
-export const FRAME_MS = 33;
+const FRAME_MS = 33;
 
 /** A ticker on a real timer, measuring elapsed time with a monotonic clock. */
 export function realTicker(intervalMs: number = FRAME_MS): Ticker {

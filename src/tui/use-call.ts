@@ -29,15 +29,15 @@ export interface Feedback {
  * simulated time would last 20 ms at --speed 100, shorter than a frame, and
  * the press would never be seen.
  */
-export const KEY_LIGHT_MS = 500;
+const KEY_LIGHT_MS = 500;
 
 /** The key light in simulated time at `speed`. */
-export function keyLightMicros(speed: number): Micros {
+function keyLightMicros(speed: number): Micros {
   return simulatedMicros(KEY_LIGHT_MS, speed);
 }
 
 /** The feedback still worth showing at this moment of the call. */
-export function currentFeedback(feedback: Feedback, view: CallView, now: Micros, lightMicros: Micros): Feedback {
+function currentFeedback(feedback: Feedback, view: CallView, now: Micros, lightMicros: Micros): Feedback {
   const shown: Feedback = {};
   if (feedback.lastKey !== undefined && feedback.lastKeyAt !== undefined && now - feedback.lastKeyAt < lightMicros) {
     shown.lastKey = feedback.lastKey;
@@ -66,7 +66,7 @@ export interface CallControls {
 }
 
 /** How long after a person answers the screen keeps counting: the hold, capped so an idle screen stops ticking. */
-export function countdownMicros(holdMicros: Micros): Micros {
+function countdownMicros(holdMicros: Micros): Micros {
   return Math.min(holdMicros, 3 * 60 * 60 * 1_000_000);
 }
 
@@ -84,7 +84,7 @@ function ignoredNotice(view: CallView, speech: boolean): string {
  * previous press has been taken (the phase after `pressing`), so fast typing
  * ("12345" into an account number) loses no digit.
  */
-export function advanceDelivering(session: CallSession, target: Micros, typedAhead: Key[]): void {
+function advanceDelivering(session: CallSession, target: Micros, typedAhead: Key[]): void {
   while (typedAhead.length > 0) {
     if (session.view().phase !== 'pressing') {
       const key = typedAhead.shift() as Key;

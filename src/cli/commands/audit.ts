@@ -25,7 +25,7 @@ interface AuditFlags extends ReportFlags {
   failOn?: string;
 }
 
-export function parseFailAbove(text: string | undefined): number | undefined {
+function parseFailAbove(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
@@ -34,7 +34,7 @@ export function parseFailAbove(text: string | undefined): number | undefined {
   return value;
 }
 
-export function parseFailOn(text: string | undefined, weights: FrictionWeights): number | undefined {
+function parseFailOn(text: string | undefined, weights: FrictionWeights): number | undefined {
   if (text === undefined) return undefined;
   const rank = gradeRank(text, weights);
   if (rank < 0) {
@@ -45,7 +45,7 @@ export function parseFailOn(text: string | undefined, weights: FrictionWeights):
 }
 
 /** True when the report crosses a threshold the user asked to fail on. */
-export function failsThreshold(report: Pick<AuditReport, 'score' | 'grade'>, weights: FrictionWeights, failAbove?: number, failOnRank?: number): boolean {
+function failsThreshold(report: Pick<AuditReport, 'score' | 'grade'>, weights: FrictionWeights, failAbove?: number, failOnRank?: number): boolean {
   if (failAbove !== undefined && report.score > failAbove) return true;
   return failOnRank !== undefined && gradeRank(report.grade, weights) >= failOnRank;
 }

@@ -24,11 +24,11 @@ interface CallFlags extends SituationFlags {
 }
 
 /** The bundled demo line, found beside the package (src/ or dist/), never from the working directory. */
-export const DEMO_MENU = fileURLToPath(new URL('../../../menus/demo-bank.json', import.meta.url));
+const DEMO_MENU = fileURLToPath(new URL('../../../menus/demo-bank.json', import.meta.url));
 
-export const DEFAULT_SPEED = 4;
+const DEFAULT_SPEED = 4;
 
-export function parseSpeed(text: string): number {
+function parseSpeed(text: string): number {
   const speed = Number(text);
   if (!Number.isFinite(speed) || speed <= 0 || speed > 1000) {
     throw usageError('bad_option', {

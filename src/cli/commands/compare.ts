@@ -34,7 +34,7 @@ interface CompareFlags extends ReportFlags {
 }
 
 /** Files named, and the .json files under folders named (recursively, sorted); missing paths are kept to be reported in their row. */
-export function expandInputs(inputs: readonly string[]): string[] {
+function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

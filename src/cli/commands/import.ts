@@ -49,7 +49,7 @@ function expand(paths: string[]): { files: string[]; folder: boolean } {
   return { files, folder };
 }
 
-export function formatWarning(warning: ImportWarning, locale: Locale): string {
+function formatWarning(warning: ImportWarning, locale: Locale): string {
   const where = [warning.at.file, warning.at.line, warning.at.column].filter((part) => part !== undefined && part !== '').join(':');
   return [where, warning.at.element, `warning: ${warning.message[locale]}`].filter((part) => part !== undefined && part !== '').join('  ');
 }
