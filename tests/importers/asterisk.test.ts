@@ -6,11 +6,11 @@ import { fastestRoute } from '../../src/analysis/index.js';
 import { asteriskImporter, importDialplan, patternMatches, scheduleFromTimeSpec, stripComments } from '../../src/importers/asterisk.js';
 import { IvrError, parseMoment, situation } from '../../src/model/index.js';
 import { runIvr } from '../cli/audit-context.js';
-import { FIXTURES, fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
+import { FIXTURES, fixture, tuesdayMorning, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 describe('Asterisk importer: small-office.conf (mirrors configs/basic-pbx [Main-IVR])', () => {
   const source = fixture('asterisk/small-office.conf');
-  const { menu, warnings, valid, codes } = importFixtures(importDialplan, [source]);
+  const { menu, valid, codes } = importFixtures(importDialplan, [source]);
 
   detectedWithSnapshot(asteriskImporter, source, menu.nodes, 0.8);
 
@@ -61,7 +61,7 @@ describe('Asterisk importer: hours.conf (dialect noise, GotoIfTime, Read)', () =
     expect(warnings.find((w) => w.code === 'asterisk_context_chosen')?.message.en).toContain('[menu]');
   });
 
-  const { menu, warnings, valid } = importFixtures(importDialplan, [source], { context: 'from-trunk' });
+  const { warnings, valid } = importFixtures(importDialplan, [source], { context: 'from-trunk' });
 
   test('GotoIfTime becomes a branch on a compiled schedule; a date rule becomes a fact', () => {
     expect(valid.hours?.['time_08_00-17_59_mon-fri']).toEqual({

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { expandRegex, freeswitchImporter } from '../../src/importers/freeswitch.js';
 import { IvrError, type Menu } from '../../src/model/index.js';
-import { fixture, tuesdayMorning, validMenu, importFixtures, detectedWithSnapshot } from './helpers.js';
+import { fixture, tuesdayMorning, importFixtures, detectedWithSnapshot } from './helpers.js';
 
 /** Follows the no-input handlers from a node: the passes a silent caller goes through. */
 function silentPath(menu: Menu, from: string): string[] {
@@ -17,7 +17,7 @@ function silentPath(menu: Menu, from: string): string[] {
 
 describe('FreeSWITCH importer: demo-menus.xml (mirrors conf/vanilla/ivr_menus/demo_ivr.xml)', () => {
   const source = fixture('freeswitch/demo-menus.xml');
-  const { menu, warnings, valid, codes } = importFixtures(freeswitchImporter, [source]);
+  const { menu, valid, codes } = importFixtures(freeswitchImporter, [source]);
 
   detectedWithSnapshot(freeswitchImporter, source, menu.nodes, 0.9);
 
@@ -55,7 +55,7 @@ describe('FreeSWITCH importer: demo-menus.xml (mirrors conf/vanilla/ivr_menus/de
 });
 
 describe('FreeSWITCH importer: small-business.xml (mirrors GioMelik11 main_ivr.xml)', () => {
-  const { menu, warnings, valid, codes } = importFixtures(freeswitchImporter, [fixture('freeswitch/small-business.xml')]);
+  const { valid, codes } = importFixtures(freeswitchImporter, [fixture('freeswitch/small-business.xml')]);
 
   test('a 4-digit pattern under digit-len 1 and a # binding are unreachable, and said', () => {
     expect(codes).toEqual(expect.arrayContaining(['10:freeswitch_regex_dead', '11:freeswitch_terminator_binding']));
