@@ -2,8 +2,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { loadMenuValue, parseMoment, situation, type Menu } from '../../src/model/index.js';
+import { loadMenuValue, type Menu } from '../../src/model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile } from '../../src/importers/importer.js';
+import { at } from '../machine/helpers.js';
 
 export const FIXTURES = new URL('../fixtures/importers/', import.meta.url).pathname;
 
@@ -26,7 +27,7 @@ export function validMenu(menu: unknown): Menu {
 
 /** Tuesday 10:00, no caller flags, the given world facts. */
 export function tuesdayMorning(...facts: string[]) {
-  return situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>, [], facts);
+  return at('tue 10:00', [], facts);
 }
 
 /** One import of fixture files (the entry first), validated, with warnings as `line:code`. */

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { createMachine } from 'xstate';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { machineConfig } from '../../src/machine/index.js';
-import { loadMenu, parseMoment, situation } from '../../src/model/index.js';
+import { loadMenu } from '../../src/model/index.js';
 import { exportXState } from '../../src/report/export-xstate.js';
 import { ivrOutput } from '../cli/audit-context.js';
+import { at } from '../machine/helpers.js';
 
 const example = 'tests/fixtures/menus/worked-example.json';
-const tuesday = situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>);
+const tuesday = at('tue 10:00');
 
 const ivr = (argv: string[]) => ivrOutput(argv, { locale: 'en' });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadMenuValue, parseMoment, situation, type Menu } from '../../src/model/index.js';
+import { loadMenuValue, type Menu } from '../../src/model/index.js';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { adviceFrom, adviceLine, coachAdvice, fastestRouteFrom } from '../../src/tui/coach-advice.js';
 import { arbitraryMenu, arbitrarySituation } from '../helpers/arbitrary-menu.js';
+import { at } from '../machine/helpers.js';
 
 const SEED = 20261204;
-const tuesday = situation(parseMoment('tue 10:00') as NonNullable<ReturnType<typeof parseMoment>>);
+const tuesday = at('tue 10:00');
 
 function menuOf(document: unknown): Menu {
   const result = loadMenuValue(document);
