@@ -296,7 +296,10 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
       const failure = table.failure[move] as number;
       let target: number;
       if (failure < 0) {
-        target = configFor(table.gotoNode[move] as number, 0, 0);
+        // Most edges land on a configuration already known: look it up here, without a call.
+        const next = table.gotoNode[move] as number;
+        target = slots.config[slots.base[next] as number] as number;
+        if (target < 0) target = configFor(next, 0, 0);
       } else {
         const kind = FAILURE_KINDS[failure] as FailureKind;
         const result = resolveFailure(node, kind, counters);

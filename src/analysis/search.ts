@@ -95,9 +95,11 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   // The heap keeps a copy of each entry's first key component beside it, so
   // that most comparisons read neighbouring memory instead of k1[config].
   const heapFirst = new Float64Array(n);
-  /** true when config `a` (first component `a1`) goes before config `b` (`b1`) */
-  const less = (a: number, a1: number, b: number, b1: number): boolean => {
-    if (a1 !== b1) return a1 < b1;
+  // The first components are compared where the heap moves entries (most
+  // comparisons end there, and a fresh process runs this in the interpreter,
+  // where every call counts); only their ties call `tieLess`.
+  /** true when config `a` goes before config `b`, their first components being equal */
+  const tieLess = (a: number, b: number): boolean => {
     const d2 = (k2[a] as number) - (k2[b] as number);
     if (d2 !== 0) return d2 < 0;
     const d3 = (k3[a] as number) - (k3[b] as number);
@@ -113,8 +115,9 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     const first = heapFirst[at] as number;
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (!less(config, first, heap[parent] as number, heapFirst[parent] as number)) break;
-      place(at, heap[parent] as number, heapFirst[parent] as number);
+      const parentFirst = heapFirst[parent] as number;
+      if (first > parentFirst || (first === parentFirst && !tieLess(config, heap[parent] as number))) break;
+      place(at, heap[parent] as number, parentFirst);
       at = parent;
     }
     place(at, config, first);
@@ -125,9 +128,16 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     for (;;) {
       let child = 2 * at + 1;
       if (child >= size) break;
-      if (child + 1 < size && less(heap[child + 1] as number, heapFirst[child + 1] as number, heap[child] as number, heapFirst[child] as number)) child++;
-      if (!less(heap[child] as number, heapFirst[child] as number, config, first)) break;
-      place(at, heap[child] as number, heapFirst[child] as number);
+      let childFirst = heapFirst[child] as number;
+      if (child + 1 < size) {
+        const rightFirst = heapFirst[child + 1] as number;
+        if (rightFirst < childFirst || (rightFirst === childFirst && tieLess(heap[child + 1] as number, heap[child] as number))) {
+          child++;
+          childFirst = rightFirst;
+        }
+      }
+      if (childFirst > first || (childFirst === first && !tieLess(heap[child] as number, config))) break;
+      place(at, heap[child] as number, childFirst);
       at = child;
     }
     place(at, config, first);
