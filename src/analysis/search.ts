@@ -1,6 +1,6 @@
 /**
  * Route search over the configuration graph: Dijkstra with lexicographic
- * keys on an indexed binary heap of typed arrays, the choice of the agent
+ * keys on an indexed 4-ary heap of typed arrays, the choice of the agent
  * under each objective, and the rebuild of one route.
  *
  * Keys per configuration: `total` and `menu` order by (menu µs, caller
@@ -64,6 +64,15 @@ function agentFirstKey(graph: ConfigGraph, objective: Objective, nodeIndex: numb
   }
 }
 
+/** The least any agent adds to a configuration's first key component (see agentFirstKey). */
+function leastAgentExtra(graph: ConfigGraph, objective: Objective, isAgent: Uint8Array): number {
+  let least = Infinity;
+  for (let index = 0; index < isAgent.length; index++) {
+    if (isAgent[index] === 1) least = Math.min(least, agentFirstKey(graph, objective, index, 0));
+  }
+  return Number.isFinite(least) ? least : 0;
+}
+
 const agentNodesCache = new WeakMap<ConfigGraph, Uint8Array>();
 
 /** Per node index: 1 for an agent (computed once per graph: the searches of one graph share it). */
@@ -92,77 +101,93 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   let size = 0;
   const weightsFirst = actionsFirst(objective);
 
-  // The heap keeps a copy of each entry's first key component beside it, so
-  // that most comparisons read neighbouring memory instead of k1[config].
+  // The heap keeps a copy of each entry's key beside it, so that comparisons
+  // read neighbouring memory instead of k1/k2/k3 at two random configurations
+  // (keys tie often: the branches of a tree take the same time). It is 4-ary:
+  // the children of an entry sit side by side.
   const heapFirst = new Float64Array(n);
-  // The first components are compared where the heap moves entries (most
-  // comparisons end there, and a fresh process runs this in the interpreter,
-  // where every call counts); only their ties call `tieLess`.
-  /** true when config `a` goes before config `b`, their first components being equal */
-  const tieLess = (a: number, b: number): boolean => {
-    const d2 = (k2[a] as number) - (k2[b] as number);
-    if (d2 !== 0) return d2 < 0;
-    const d3 = (k3[a] as number) - (k3[b] as number);
-    return d3 !== 0 ? d3 < 0 : a < b;
+  const heapSecond = new Float64Array(n);
+  const heapThird = new Float64Array(n);
+  /** true when the entry at heap position `i` goes before the one at `j` */
+  const before = (i: number, j: number): boolean => {
+    if (heapFirst[i] !== heapFirst[j]) return (heapFirst[i] as number) < (heapFirst[j] as number);
+    if (heapSecond[i] !== heapSecond[j]) return (heapSecond[i] as number) < (heapSecond[j] as number);
+    if (heapThird[i] !== heapThird[j]) return (heapThird[i] as number) < (heapThird[j] as number);
+    return (heap[i] as number) < (heap[j] as number);
   };
-  const place = (at: number, config: number, first: number) => {
-    heap[at] = config;
-    heapFirst[at] = first;
-    position[config] = at;
+  /** Moves the entry at `from` to `to` (overwriting it). */
+  const move = (from: number, to: number) => {
+    const config = heap[from] as number;
+    heap[to] = config;
+    heapFirst[to] = heapFirst[from] as number;
+    heapSecond[to] = heapSecond[from] as number;
+    heapThird[to] = heapThird[from] as number;
+    position[config] = to;
+  };
+  const swap = (i: number, j: number) => {
+    const config = heap[i] as number;
+    const first = heapFirst[i] as number;
+    const second = heapSecond[i] as number;
+    const third = heapThird[i] as number;
+    move(j, i);
+    heap[j] = config;
+    heapFirst[j] = first;
+    heapSecond[j] = second;
+    heapThird[j] = third;
+    position[config] = j;
   };
   const siftUp = (at: number) => {
-    const config = heap[at] as number;
-    const first = heapFirst[at] as number;
     while (at > 0) {
-      const parent = (at - 1) >> 1;
-      const parentFirst = heapFirst[parent] as number;
-      if (first > parentFirst || (first === parentFirst && !tieLess(config, heap[parent] as number))) break;
-      place(at, heap[parent] as number, parentFirst);
+      const parent = (at - 1) >> 2;
+      if (!before(at, parent)) break;
+      swap(at, parent);
       at = parent;
     }
-    place(at, config, first);
   };
   const siftDown = (at: number) => {
-    const config = heap[at] as number;
-    const first = heapFirst[at] as number;
     for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      let childFirst = heapFirst[child] as number;
-      if (child + 1 < size) {
-        const rightFirst = heapFirst[child + 1] as number;
-        if (rightFirst < childFirst || (rightFirst === childFirst && tieLess(heap[child + 1] as number, heap[child] as number))) {
-          child++;
-          childFirst = rightFirst;
-        }
-      }
-      if (childFirst > first || (childFirst === first && !tieLess(heap[child] as number, config))) break;
-      place(at, heap[child] as number, childFirst);
+      const firstChild = 4 * at + 1;
+      if (firstChild >= size) break;
+      let child = firstChild;
+      const lastChild = Math.min(firstChild + 4, size);
+      for (let other = firstChild + 1; other < lastChild; other++) if (before(other, child)) child = other;
+      if (!before(child, at)) break;
+      swap(at, child);
       at = child;
     }
-    place(at, config, first);
+  };
+  const setKey = (at: number, config: number, first: number, second: number, third: number) => {
+    heap[at] = config;
+    heapFirst[at] = first;
+    heapSecond[at] = second;
+    heapThird[at] = third;
+    position[config] = at;
   };
 
-  // Agents have no moves, and every final key component is at least the
-  // configuration's own, so nothing popped after `bestFirst` can win or tie.
+  // Agents have no moves, and an agent's final first component is its
+  // configuration's plus at least `leastExtra` (the smallest agent prompt and
+  // hold), so once a popped configuration plus `leastExtra` is past the best
+  // agent settled, nothing left can win or tie. With holds of a minute or
+  // more, the search stops a minute of menu time past the best route.
   const isAgent = limits.stopAfterBest ? agentNodes(graph) : undefined;
+  const leastExtra = isAgent === undefined ? 0 : leastAgentExtra(graph, objective, isAgent);
   let bestFirst = Infinity;
   const { edgeStart, edgeTarget, edgeMicros, edgeActions, edgeFlags, configNode } = graph;
 
   k1[graph.start] = 0;
   k2[graph.start] = 0;
   k3[graph.start] = 0;
-  place(0, graph.start, 0);
+  setKey(0, graph.start, 0, 0, 0);
   size = 1;
   while (size > 0) {
     const u = heap[0] as number;
     const u1 = heapFirst[0] as number;
-    if (u1 > bestFirst) break;
+    if (u1 + leastExtra > bestFirst) break;
     position[u] = -2;
     order[settled++] = u;
     size--;
     if (size > 0) {
-      place(0, heap[size] as number, heapFirst[size] as number);
+      move(size, 0);
       siftDown(0);
     }
     if (isAgent !== undefined) {
@@ -188,13 +213,9 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
       k1[v] = c1;
       k2[v] = c2;
       k3[v] = c3;
-      if (position[v] === -1) {
-        place(size, v, c1);
-        size++;
-      } else {
-        heapFirst[position[v] as number] = c1;
-      }
-      siftUp(position[v] as number);
+      const at = position[v] === -1 ? size++ : (position[v] as number);
+      setKey(at, v, c1, c2, c3);
+      siftUp(at);
     }
   }
   return { graph, objective, forbid, k1, k2, k3, order: order.subarray(0, settled) };
