@@ -5,17 +5,17 @@
  * Each answer is a search of the same menu under a changed situation.
  */
 import type { Condition, Day, Menu, Situation } from '../model/index.js';
-import { DAYS, weekHours } from '../model/index.js';
+import { DAYS } from '../model/index.js';
 import { fastestRoute } from './escape.js';
 
-/** Wall-time hours open to a person on one day, as `[fromHour, toHour)` ranges. */
+/** Wall-time spans of one day when a person is reachable, as `[fromMinute, toMinute)` ranges. */
 export interface OpenHours {
   day: Day;
   ranges: [number, number][];
 }
 
 export interface Unlocks {
-  /** hours of the week (each schedule's own local time) when a person is reachable, same caller and facts */
+  /** spans of the week (each schedule's own local time) when a person is reachable, same caller and facts */
   hours: OpenHours[];
   /** world facts that, each alone, make a person reachable at this moment */
   facts: string[];
@@ -23,7 +23,7 @@ export interface Unlocks {
   callerFlags: string[];
 }
 
-/** Menus larger than this get no hour-by-hour scan: 168 searches would cost too much. */
+/** Menus larger than this get no scan of the week: one search per span of each day would cost too much. */
 const MAX_NODES_FOR_WEEK_SCAN = 2000;
 
 function conditionNames(condition: Condition, facts: Set<string>, flags: Set<string>, schedules: Set<string>): void {
@@ -50,25 +50,36 @@ function reachable(menu: Menu, situation: Situation): boolean {
   return fastestRoute(menu, { situation }).reachable;
 }
 
-function openHours(menu: Menu, situation: Situation): OpenHours[] {
-  const open = new Map<Day, number[]>();
-  for (const moment of weekHours()) {
-    if (moment.kind !== 'wall' || !reachable(menu, { ...situation, moment })) continue;
-    const hours = open.get(moment.day) ?? [];
-    hours.push(Math.floor(moment.minutes / 60));
-    open.set(moment.day, hours);
+const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/**
+ * Wall times where some schedule opens or closes. Between two of them every
+ * condition keeps its value, so one search per span (at its middle) is exact.
+ */
+function breakpoints(menu: Menu): number[] {
+  const minutes = new Set([0, 24 * 60]);
+  for (const schedule of Object.values(menu.hours ?? {})) {
+    for (const interval of schedule.open) minutes.add(toMinutes(interval.from)).add(toMinutes(interval.to));
   }
-  return DAYS.filter((day) => open.has(day)).map((day) => ({ day, ranges: toRanges(open.get(day) ?? []) }));
+  return [...minutes].sort((a, b) => a - b);
 }
 
-function toRanges(hours: number[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const hour of hours) {
-    const last = ranges[ranges.length - 1];
-    if (last !== undefined && last[1] === hour) last[1] = hour + 1;
-    else ranges.push([hour, hour + 1]);
+function openHours(menu: Menu, situation: Situation): OpenHours[] {
+  const cuts = breakpoints(menu);
+  const week: OpenHours[] = [];
+  for (const day of DAYS) {
+    const ranges: [number, number][] = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [from, to] = [cuts[i] as number, cuts[i + 1] as number];
+      const moment = { kind: 'wall' as const, day, minutes: Math.floor((from + to) / 2) };
+      if (!reachable(menu, { ...situation, moment })) continue;
+      const last = ranges[ranges.length - 1];
+      if (last !== undefined && last[1] === from) last[1] = to;
+      else ranges.push([from, to]);
+    }
+    if (ranges.length > 0) week.push({ day, ranges });
   }
-  return ranges;
+  return week;
 }
 
 /**
@@ -87,11 +98,11 @@ export function whatUnlocks(menu: Menu, situation: Situation): Unlocks {
   return { hours, facts, callerFlags };
 }
 
-const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** `mon 08:00–20:00; tue 08:00–20:00` (days with the same hours are not merged: schedules differ by day). */
 export function describeOpenHours(hours: readonly OpenHours[]): string {
-  return hours.map(({ day, ranges }) => `${day} ${ranges.map(([from, to]) => `${pad(from)}–${pad(to)}`).join(', ')}`).join('; ');
+  return hours.map(({ day, ranges }) => `${day} ${ranges.map(([from, to]) => `${clock(from)}–${clock(to)}`).join(', ')}`).join('; ');
 }
 
 /** Sentences for people, one per kind of change; empty when nothing helps. */

@@ -65,12 +65,15 @@ function alternativeText(route: RouteResult, rank: number): string {
 }
 
 /** The whole human report of `ivr escape`. */
-export function escapeText(report: EscapeReport, menu: Menu, situation: Situation, extras: { verified?: boolean } = {}): string {
+export function escapeText(
+  report: EscapeReport, menu: Menu, situation: Situation,
+  extras: { verified?: boolean; unlocks?: readonly string[] } = {},
+): string {
   const { route } = report;
   const heading = `${menu.name} · ${describeMoment(situation.moment)} · objective ${route.objective}`
     + (report.fastest !== undefined ? ' · advertised options only' : '');
   const lines = [heading];
-  if (!route.reachable) lines.push(unreachableText(route));
+  if (!route.reachable) lines.push(unreachableText(route), ...(extras.unlocks ?? []));
   else lines.push(...routeLines(route, menu));
   if (!route.reachable && report.fastest?.reachable) {
     lines.push(`With hidden options, invalid entries or silence: total ${seconds(totalMicros(report.fastest))} [${report.fastest.strategies.join(', ')}]  script: ${report.fastest.script}`);

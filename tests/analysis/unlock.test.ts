@@ -21,9 +21,9 @@ describe('what would let a caller reach a person', () => {
 
   it('finds the open hours of the week, one fact and one flag, on Sunday night', () => {
     const unlocks = whatUnlocks(line(), at('sun 23:00'));
-    // Worked by hand: the office branch holds mon–fri 09–17; each hour scanned at :30.
+    // Worked by hand: the office branch holds mon–fri from 09:00 (540 min) to 17:00 (1020 min).
     expect(unlocks.hours.map((h) => h.day)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
-    expect(unlocks.hours[0]?.ranges).toEqual([[9, 17]]);
+    expect(unlocks.hours[0]?.ranges).toEqual([[540, 1020]]);
     // "holiday" only closes the line, so it unlocks nothing; "overflow" opens it at any time.
     expect(unlocks.facts).toEqual(['overflow']);
     expect(unlocks.callerFlags).toEqual(['elderly']);
@@ -36,6 +36,16 @@ describe('what would let a caller reach a person', () => {
     expect(unlocks.facts).toEqual(['overflow']);
   });
 
+  it('keeps minutes exact: a line open 07:30–17:30', () => {
+    const menu = menuOf({
+      start: { type: 'branch', cases: [{ when: { open: 'desk' }, next: 'queue' }], otherwise: 'closed' },
+      queue: { type: 'agent' },
+      closed: { type: 'hangup' },
+    }, { hours: { desk: { timezone: 'Asia/Shanghai', open: [{ days: ['sat'], from: '07:30', to: '17:30' }, { days: ['sun'], from: '22:00', to: '02:00' }] } } });
+    // Overnight: sun 22:00 runs into mon 02:00.
+    expect(describeOpenHours(whatUnlocks(menu, at('tue 10:00')).hours)).toBe('mon 00:00–02:00; sat 07:30–17:30; sun 22:00–24:00');
+  });
+
   it('says nothing when no change helps', () => {
     const menu = menuOf({ start: { type: 'hangup', reason: 'no agents' }, queue: { type: 'agent' } });
     expect(unlockSentences(whatUnlocks(menu, at('tue 10:00')))).toEqual([]);
@@ -45,6 +55,6 @@ describe('what would let a caller reach a person', () => {
     const hours = whatUnlocks(workedExample(), at('tue 22:00')).hours;
     // `3` (lost card) reaches a person at any hour, so every hour of the week is open.
     expect(hours).toHaveLength(7);
-    expect(hours.every((h) => h.ranges.length === 1 && h.ranges[0]?.[0] === 0 && h.ranges[0]?.[1] === 24)).toBe(true);
+    expect(hours.every((h) => h.ranges.length === 1 && h.ranges[0]?.[0] === 0 && h.ranges[0]?.[1] === 1440)).toBe(true);
   });
 });

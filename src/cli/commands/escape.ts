@@ -75,17 +75,21 @@ Example:
       const [{ escapeReport }, { routeJson, outputSeconds }] = await Promise.all([import('../../analysis/escape.js'), import('../../analysis/route.js')]);
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
       if (flags.verify) await verify(report, menu, situation);
+      // Nobody reachable: say what would change that (other hours, a fact, a caller flag).
+      const unlocks = report.route.reachable ? undefined : (await import('../../analysis/unlock.js')).whatUnlocks(menu, situation);
       if (flags.json) {
         const json = routeJson(report.route, menu, situation);
         if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
         if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = outputSeconds(report.hiddenShortcutGainMicros);
         if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
         if (report.alternativesExact === false) json.alternativesExact = false;
+        if (unlocks !== undefined) json.unlockedBy = unlocks;
         if (flags.verify) json.verified = true;
         context.out(JSON.stringify(json, null, 2));
       } else {
-        const { escapeText } = await import('../../report/route-text.js');
-        context.out(escapeText(report, menu, situation, { verified: flags.verify ?? false }));
+        const [{ escapeText }, { unlockSentences }] = await Promise.all([import('../../report/route-text.js'), import('../../analysis/unlock.js')]);
+        const extras = { verified: flags.verify ?? false, ...(unlocks === undefined ? {} : { unlocks: unlockSentences(unlocks) }) };
+        context.out(escapeText(report, menu, situation, extras));
       }
       context.setExitCode(0);
     });
