@@ -26,8 +26,8 @@ export interface Distances {
   /** edges whose flags meet this mask are not taken */
   readonly forbid: number;
   /**
-   * first, second, third key component per configuration (Infinity:
-   * unreached); final only for the configurations of `order`
+   * first, second, third key component per configuration: meaningful only
+   * for the configurations of `order` (0 where never reached)
    */
   readonly k1: Float64Array;
   readonly k2: Float64Array;
@@ -75,6 +75,16 @@ function leastAgentExtra(graph: ConfigGraph, objective: Objective, isAgent: Uint
 
 const agentNodesCache = new WeakMap<ConfigGraph, Uint8Array>();
 
+/** First room of the growing search arrays (entries). */
+const INITIAL_ROOM = 4096;
+
+/** A copy of a typed array with room for `size` entries. */
+function grown<T extends Int32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
 /** Per node index: 1 for an agent (computed once per graph: the searches of one graph share it). */
 function agentNodes(graph: ConfigGraph): Uint8Array {
   let agents = agentNodesCache.get(graph);
@@ -91,13 +101,21 @@ function agentNodes(graph: ConfigGraph): Uint8Array {
 /** Dijkstra from the start configuration. */
 export function shortestDistances(graph: ConfigGraph, objective: Objective, forbid = 0, limits: SearchLimits = {}): Distances {
   const n = graph.configCount;
-  const k1 = new Float64Array(n).fill(Infinity);
-  const k2 = new Float64Array(n).fill(Infinity);
-  const k3 = new Float64Array(n).fill(Infinity);
-  const order = new Int32Array(n);
+  // Not filled: a fresh array's pages cost nothing until written, and a
+  // search stopped early writes a small part of them. `slot` says which
+  // keys hold a value.
+  const k1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  const k3 = new Float64Array(n);
+  // The settle order and the heap grow with the search: a search stopped
+  // early (stopAfterBest) touches a small part of a large graph, and large
+  // fresh arrays cost their zeroing and, as external memory, a full garbage
+  // collection over the parsed menu.
+  let order = new Int32Array(Math.min(n, INITIAL_ROOM));
   let settled = 0;
-  const heap = new Int32Array(n);
-  const position = new Int32Array(n).fill(-1); // -1 never queued, -2 settled
+  let heap = new Int32Array(Math.min(n, INITIAL_ROOM));
+  /** per configuration: 0 never queued, -1 settled, else its heap position + 1 */
+  const slot = new Int32Array(n);
   let size = 0;
   const weightsFirst = actionsFirst(objective);
 
@@ -105,9 +123,16 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   // read neighbouring memory instead of k1/k2/k3 at two random configurations
   // (keys tie often: the branches of a tree take the same time). It is 4-ary:
   // the children of an entry sit side by side.
-  const heapFirst = new Float64Array(n);
-  const heapSecond = new Float64Array(n);
-  const heapThird = new Float64Array(n);
+  let heapFirst = new Float64Array(heap.length);
+  let heapSecond = new Float64Array(heap.length);
+  let heapThird = new Float64Array(heap.length);
+  const growHeap = () => {
+    const room = Math.min(n, 2 * heap.length);
+    heap = grown(heap, room);
+    heapFirst = grown(heapFirst, room);
+    heapSecond = grown(heapSecond, room);
+    heapThird = grown(heapThird, room);
+  };
   /** true when the entry at heap position `i` goes before the one at `j` */
   const before = (i: number, j: number): boolean => {
     if (heapFirst[i] !== heapFirst[j]) return (heapFirst[i] as number) < (heapFirst[j] as number);
@@ -122,7 +147,7 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     heapFirst[to] = heapFirst[from] as number;
     heapSecond[to] = heapSecond[from] as number;
     heapThird[to] = heapThird[from] as number;
-    position[config] = to;
+    slot[config] = to + 1;
   };
   const swap = (i: number, j: number) => {
     const config = heap[i] as number;
@@ -134,7 +159,7 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     heapFirst[j] = first;
     heapSecond[j] = second;
     heapThird[j] = third;
-    position[config] = j;
+    slot[config] = j + 1;
   };
   const siftUp = (at: number) => {
     while (at > 0) {
@@ -161,7 +186,7 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     heapFirst[at] = first;
     heapSecond[at] = second;
     heapThird[at] = third;
-    position[config] = at;
+    slot[config] = at + 1;
   };
 
   // Agents have no moves, and an agent's final first component is its
@@ -183,7 +208,8 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
     const u = heap[0] as number;
     const u1 = heapFirst[0] as number;
     if (u1 + leastExtra > bestFirst) break;
-    position[u] = -2;
+    slot[u] = -1;
+    if (settled === order.length) order = grown(order, Math.min(n, 2 * order.length));
     order[settled++] = u;
     size--;
     if (size > 0) {
@@ -201,19 +227,21 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
       const flags = edgeFlags[edge] as number;
       if (flags & forbid) continue;
       const v = edgeTarget[edge] as number;
-      if (position[v] === -2) continue;
+      const vSlot = slot[v] as number;
+      if (vSlot === -1) continue;
       const micros = edgeMicros[edge] as number;
       const actions = edgeActions[edge] as number;
       const c1 = u1 + (weightsFirst ? actions : micros);
       const c2 = u2 + (weightsFirst ? micros : actions);
       const c3 = u3 + (flags & EdgeFlag.hidden ? 1 : 0);
       const v1 = k1[v] as number;
-      const better = c1 < v1 || (c1 === v1 && (c2 < (k2[v] as number) || (c2 === k2[v] && c3 < (k3[v] as number))));
+      const better = vSlot === 0 || c1 < v1 || (c1 === v1 && (c2 < (k2[v] as number) || (c2 === k2[v] && c3 < (k3[v] as number))));
       if (!better) continue;
       k1[v] = c1;
       k2[v] = c2;
       k3[v] = c3;
-      const at = position[v] === -1 ? size++ : (position[v] as number);
+      if (vSlot === 0 && size === heap.length) growHeap();
+      const at = vSlot === 0 ? size++ : vSlot - 1;
       setKey(at, v, c1, c2, c3);
       siftUp(at);
     }
