@@ -55,10 +55,12 @@ export interface ConfigGraph {
   /** CSR: the edges of configuration c are edgeStart[c] … edgeStart[c+1]-1 */
   readonly edgeStart: Int32Array;
   readonly edgeTarget: Int32Array;
-  readonly edgeMicros: Float64Array;
+  /** 32-bit while every move fits (71 minutes), else 64-bit floats */
+  readonly edgeMicros: Uint32Array | Float64Array;
   readonly edgeActions: Uint8Array;
   /** index of the edge's move in `moves[node]` */
-  readonly edgeMove: Int32Array;
+  /** 16-bit while no node has more than 65,535 moves */
+  readonly edgeMove: Uint16Array | Int32Array;
   readonly edgeFlags: Uint8Array;
   /** per node index: an agent's prompt (menu time) and median hold, in µs */
   readonly agentPromptMicros: Float64Array;
@@ -162,6 +164,27 @@ interface MoveTable {
   /** per node: resolved node index of each handler's `then`, -1 without one */
   invalidThen: Int32Array;
   noInputThen: Int32Array;
+}
+
+// Edge arrays are the bulk of a large graph (8.5 million edges for a million
+// configurations of eight-option menus): the narrowest type that holds every
+// value saves a third of their memory, and the time to touch it.
+
+/** True when every move's time is a whole number of microseconds that fits 32 bits. */
+function narrowMicros(table: MoveTable): boolean {
+  const count = table.start[table.start.length - 1] as number;
+  for (let move = 0; move < count; move++) {
+    const micros = table.micros[move] as number;
+    if (!Number.isInteger(micros) || micros < 0 || micros > 0xffffffff) return false;
+  }
+  return true;
+}
+
+/** The largest number of moves of one node. */
+function mostMoves(table: MoveTable): number {
+  let most = 0;
+  for (let index = 0; index + 1 < table.start.length; index++) most = Math.max(most, (table.start[index + 1] as number) - (table.start[index] as number));
+  return most;
 }
 
 /** A first guess of a node's move count, to size the move table (it grows if a guess is short). */
@@ -274,9 +297,9 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
   const start = startConfig();
   const edgeStart = new Int32Array(configBound + 1);
   const edgeTarget = new Int32Array(edgeBound);
-  const edgeMicros = new Float64Array(edgeBound);
+  const edgeMicros = narrowMicros(table) ? new Uint32Array(edgeBound) : new Float64Array(edgeBound);
   const edgeActions = new Uint8Array(edgeBound);
-  const edgeMove = new Int32Array(edgeBound);
+  const edgeMove = mostMoves(table) <= 0xffff ? new Uint16Array(edgeBound) : new Int32Array(edgeBound);
   const edgeFlags = new Uint8Array(edgeBound);
   let edgeCount = 0;
 

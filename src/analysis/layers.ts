@@ -79,9 +79,9 @@ export function strategyLayers(graph: ConfigGraph, forbid = 0): ConfigGraph | un
   // Pass 2: the edges, in each configuration's own (tie) order.
   const edgeStart = new Int32Array(states + 1);
   const edgeTarget = new Int32Array(edgeCount);
-  const edgeMicros = new Float64Array(edgeCount);
+  const edgeMicros = graph.edgeMicros instanceof Uint32Array ? new Uint32Array(edgeCount) : new Float64Array(edgeCount);
   const edgeActions = new Uint8Array(edgeCount);
-  const edgeMove = new Int32Array(edgeCount);
+  const edgeMove = graph.edgeMove instanceof Uint16Array ? new Uint16Array(edgeCount) : new Int32Array(edgeCount);
   const edgeFlags = new Uint8Array(edgeCount);
   let written = 0;
   for (let state = 0; state < states; state++) {
