@@ -230,11 +230,9 @@ function checkSilentLoops(menu: Menu, ids: readonly NodeId[], out: Issue[]): voi
   for (const root of ids) {
     if (state.has(root)) continue;
     const successors = silentSuccessorsOf(menu, root);
-    // Most nodes have no silent edge at all: no search to start.
-    if (successors.length === 0) {
-      state.set(root, 'done');
-      continue;
-    }
+    // Most nodes have no silent edge at all: no search to start, nothing to
+    // remember (a search that reaches one later finds it has no successors).
+    if (successors.length === 0) continue;
     const path: NodeId[] = [root];
     const pending: NodeId[][] = [successors];
     state.set(root, 'open');
