@@ -24,6 +24,9 @@ export type { CallEvent, CallSession, CallView, CallOutcome, CallLogEntry, Scrip
 export { fastestRoute, routes, escapeReport, buildGraph, routeJson, dialString, OBJECTIVES, STRATEGIES } from './analysis/index.js';
 export type { Route, RouteStep, RouteResult, Unreachable, UnreachableReason, RouteOptions, EscapeReport, ConfigGraph, StartConfiguration, Objective, Strategy } from './analysis/index.js';
 
+/** Unreachable: what would let a caller reach a person (other hours, one fact, one caller flag). */
+export { whatUnlocks, unlockSentences, type Unlocks, type OpenHours } from './analysis/unlock.js';
+
 /** Proof by replay: a route's script through the machine must end at its agent at its menu time. */
 export { replayRoute, type ReplayCheck } from './analysis/replay.js';
 
