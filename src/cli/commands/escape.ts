@@ -76,7 +76,8 @@ Example:
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
       if (flags.verify) await verify(report, menu, situation);
       // Nobody reachable: say what would change that (other hours, a fact, a caller flag).
-      const unlocks = report.route.reachable ? undefined : (await import('../../analysis/unlock.js')).whatUnlocks(menu, situation);
+      const unlock = report.route.reachable ? undefined : await import('../../analysis/unlock.js');
+      const unlocks = unlock?.whatUnlocks(menu, situation);
       if (flags.json) {
         const json = routeJson(report.route, menu, situation);
         if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
@@ -87,8 +88,8 @@ Example:
         if (flags.verify) json.verified = true;
         context.out(JSON.stringify(json, null, 2));
       } else {
-        const [{ escapeText }, { unlockSentences }] = await Promise.all([import('../../report/route-text.js'), import('../../analysis/unlock.js')]);
-        const extras = { verified: flags.verify ?? false, ...(unlocks === undefined ? {} : { unlocks: unlockSentences(unlocks) }) };
+        const { escapeText } = await import('../../report/route-text.js');
+        const extras = { verified: flags.verify ?? false, ...(unlock && unlocks ? { unlocks: unlock.unlockSentences(unlocks) } : {}) };
         context.out(escapeText(report, menu, situation, extras));
       }
       context.setExitCode(0);
