@@ -14,6 +14,7 @@ import { basename, join, relative } from 'node:path';
 import { detectFormat, importFiles, IMPORTERS } from '../dist/importers/registry.js';
 import { IvrError, parseMoment, situation } from '../dist/model/index.js';
 import { fastestRoute, UNREACHABLE_EXPLANATION } from '../dist/analysis/index.js';
+import { describeOpenHours, whatUnlocks } from '../dist/analysis/unlock.js';
 
 /** Reasons that explain why a file is not a flow: a finding about the file, not a failure of ours. */
 const NOT_A_FLOW = new Set(['empty_file', 'comments_only', 'invalid_json', 'scxml', 'include_wrapper']);
@@ -29,14 +30,11 @@ function filesOf(folder) {
   return readdirSync(folder).filter((n) => !n.startsWith('.') && !n.endsWith('.md')).sort().map((n) => join(folder, n)).filter((p) => statSync(p).isFile());
 }
 
-function factsOf(menu) {
-  const facts = new Set();
-  const walk = (c) => {
-    if (c.fact) facts.add(c.fact);
-    for (const inner of [c.not, ...(c.all ?? []), ...(c.any ?? [])]) if (inner) walk(inner);
-  };
-  for (const node of Object.values(menu.nodes)) if (node.type === 'branch') for (const c of node.cases) walk(c.when);
-  return [...facts];
+/** What would open a route, found by searching again (one fact at a time; other hours of the week). */
+function unlockHint(menu, at) {
+  const { facts, hours } = whatUnlocks(menu, at);
+  if (facts.length > 0) return ` (opens if ${facts.length === 1 ? 'this fact holds' : `one of ${facts.length} facts holds, e.g.`}: "${facts[0]}")`;
+  return hours.length > 0 ? ` (a person is reachable at other hours: ${describeOpenHours(hours.slice(0, 2))}${hours.length > 2 ? ' …' : ''})` : '';
 }
 
 const seconds = (micros) => `${(micros / 1e6).toFixed(1)} s`;
@@ -59,13 +57,13 @@ function rowFor(path, folder, siblings) {
     const sources = [entry, ...siblings.filter((p) => p !== path).map(read)];
     const imported = importFiles(sources, { from: detection.importer.id });
     const nodes = Object.keys(imported.validated.nodes).length;
-    const route = fastestRoute(imported.validated, { situation: situation(moment, [], []) });
+    const at = situation(moment, [], []);
+    const route = fastestRoute(imported.validated, { situation: at });
     let result;
     if (route.reachable) {
       result = `${seconds(route.menuMicros)} menu${route.holdKnown ? ` + ${seconds(route.holdMicros)} hold` : ''}: ${route.script || '(no action)'} → ${route.outcome}${route.estimated ? ' (estimated)' : ''}`;
     } else {
-      const facts = factsOf(imported.validated);
-      result = `unreachable: ${UNREACHABLE_EXPLANATION[route.reason]}${facts.length ? ` (${facts.length} world fact${facts.length > 1 ? 's' : ''} could change it, e.g. "${facts[0]}")` : ''}`;
+      result = `unreachable: ${UNREACHABLE_EXPLANATION[route.reason]}${unlockHint(imported.validated, at)}`;
     }
     return { name, format: imported.format, nodes, warnings: imported.warnings.length, result, ok: true };
   } catch (error) {
