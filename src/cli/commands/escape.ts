@@ -48,7 +48,7 @@ export function register(program: Command, context: CliContext): void {
   addSituationOptions(command)
     .addOption(new Option('--objective <objective>', 'what to minimise: total (menu + hold), menu (menu time), keys (caller actions)')
       .choices(['total', 'menu', 'keys']).default('total'))
-    .option('--json', 'print the route as JSON (menu-format.md shape, plus strategies, script, situation)')
+    .option('--json', 'print the route as JSON (menu-format.md shape, plus strategies, script, situation; unlockedBy when nobody is reachable)')
     .option('--alternatives <n>', 'also list the best routes that differ in agent reached or strategy set (n routes in all)')
     .option('--advertised-only', 'use only announced options (no hidden keys, invalid entries or silence); report the hidden-shortcut gain')
     .option('--verify', 'replay every printed route through the call machine and check node and time (to 1 ms)')
