@@ -51,8 +51,9 @@ afterAll(() => {
 });
 
 describe('ivr call in a real terminal (tmux)', () => {
-  it('shows the demo line, takes keys, coaches, and reaches a person', async () => {
-    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `node ${MAIN} call menus/demo-bank.json --at "tue 10:00" --speed 20; echo "call exited: $?"; sleep 60`);
+  // CI=true: Ink alone would then draw nothing until the call ends; the CLI must switch that off.
+  it('shows the demo line, takes keys, coaches, and reaches a person, also with CI set', async () => {
+    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `CI=true node ${MAIN} call menus/demo-bank.json --at "tue 10:00" --speed 20; echo "call exited: $?"; sleep 60`);
     // The header is written first, as plain text; the keypad's trail panel means Ink has drawn the screen.
     await waitFor('Northwind Savings Bank customer line');
     await waitFor('Trail');

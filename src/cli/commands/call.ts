@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { usageError, type Menu, type Situation } from '../../model/index.js';
 import type { CallSession } from '../../machine/index.js';
 import type { CliContext } from '../context.js';
+import { drawLiveFrames } from '../live-terminal.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
 import { eraseLines, splashLines } from '../../tui/splash.js';
@@ -76,6 +77,7 @@ async function interactive(menu: Menu, situation: Situation, speed: number, flag
   // The header goes up at once; Ink's first frame replaces it when the screen's code has loaded.
   const splash = splashLines(menu, speed, process.stdout.columns ?? 80);
   process.stdout.write(`${splash.join('\n')}\n`);
+  drawLiveFrames();
   const { startCall, transcriptOf, renderCall, realTicker, colorWanted } = await loadScreen();
   process.stdout.write(eraseLines(splash.length));
   const session: CallSession = startCall(menu, situation);

@@ -14,6 +14,7 @@ import { compareMarkdown } from '../../report/compare-markdown.js';
 import { compareTable } from '../../report/compare-table.js';
 import { compareCsv } from '../../report/csv.js';
 import type { CliContext } from '../context.js';
+import { drawLiveFrames } from '../live-terminal.js';
 import { loadWeights } from '../rule-files.js';
 import { addReportOptions, emit, parseFormat, type ReportFlags } from '../report-options.js';
 import { situationFrom } from '../situation-options.js';
@@ -109,7 +110,7 @@ Example:
       const threads = parseWorkers(flags.workers, files.length);
       // The bar goes to stderr so that stdout stays clean for pipes; it needs a terminal wide enough to draw it.
       const terminal = context.stdoutIsTTY && process.stderr.isTTY && (process.stderr.columns ?? 0) >= PROGRESS_COLUMNS;
-      const bar = terminal && files.length > PROGRESS_AFTER ? (await import('../compare-progress.js')).startProgressBar(files.length, process.stderr, PROGRESS_COLUMNS) : undefined;
+      const bar = terminal && files.length > PROGRESS_AFTER ? await showProgressBar(files.length) : undefined;
       const onProgress = (done: number) => bar?.update(done);
       let rows: CompareRow[];
       try {
@@ -121,4 +122,10 @@ Example:
       emit(output, flags, context);
       context.setExitCode(0);
     });
+}
+
+/** The bar on stderr; its module (Ink, React) is loaded only here, after Ink's CI mode is switched off. */
+async function showProgressBar(total: number) {
+  drawLiveFrames();
+  return (await import('../compare-progress.js')).startProgressBar(total, process.stderr, PROGRESS_COLUMNS);
 }
