@@ -6,7 +6,7 @@ export {
 } from './search.js';
 export { STRATEGIES, EdgeFlag, NOT_ADVERTISED, isGenericOption, strategiesOf, type Strategy } from './strategies.js';
 export {
-  routeJson, dialString, outputSeconds, totalMicros, situationJson, scriptToken, UNREACHABLE_EXPLANATION,
+  routeJson, dialString, totalMicros, situationJson, scriptToken, UNREACHABLE_EXPLANATION,
   type Route, type RouteStep, type RouteResult, type Unreachable, type UnreachableReason, type Dial, type StepKind,
 } from './route.js';
 export { fastestRoute, routes, escapeReport, obviousDepartment, type RouteOptions, type EscapeReport } from './escape.js';

@@ -2,11 +2,11 @@
  * A route to a human as data: its steps (rebuilt from the graph edges the
  * search chose), its figures in microseconds, its `ivr call --script`
  * string, its dial string, and its JSON shape of menu-format.md ("The route,
- * as `ivr escape --json` prints it"). Seconds are rounded to 0.1 s only here,
- * for output.
+ * as `ivr escape --json` prints it"). Seconds are rounded to 0.1 s only here
+ * (roundedSeconds), for output.
  */
 import {
-  describeMoment, handlerOf, promptLength, promptMicros, typedDigit,
+  describeMoment, handlerOf, promptLength, promptMicros, roundedSeconds, typedDigit,
   type Key, type Menu, type MenuNodeUnion, type Micros, type Move, type Situation,
 } from '../model/index.js';
 import { EdgeFlag, strategiesOf, type Strategy } from './strategies.js';
@@ -201,11 +201,6 @@ export function totalMicros(route: Route): Micros {
   return route.menuMicros + route.holdMicros;
 }
 
-/** Seconds for output: rounded to 0.1 s. */
-export function outputSeconds(micros: Micros): number {
-  return Math.round(micros / 100_000) / 10;
-}
-
 const PAUSE_MICROS = 2_000_000;
 
 export interface Dial {
@@ -260,7 +255,7 @@ function stepJson(step: RouteStep): Record<string, unknown> {
   if (step.digits !== undefined) json.digits = step.digits;
   if (step.terminator !== undefined) json.terminator = step.terminator;
   if (step.valid === false) json.valid = false;
-  json.seconds = outputSeconds(step.micros);
+  json.seconds = roundedSeconds(step.micros);
   return json;
 }
 
@@ -278,9 +273,9 @@ export function routeJson(result: RouteResult, menu: Menu, situation: Situation)
     menu: result.menu,
     reachable: true,
     objective: result.objective,
-    menuSeconds: outputSeconds(result.menuMicros),
-    holdSeconds: outputSeconds(result.holdMicros),
-    totalSeconds: outputSeconds(totalMicros(result)),
+    menuSeconds: roundedSeconds(result.menuMicros),
+    holdSeconds: roundedSeconds(result.holdMicros),
+    totalSeconds: roundedSeconds(totalMicros(result)),
     actions: result.actions,
     outcome: result.outcome,
     steps: result.steps.map(stepJson),

@@ -24,6 +24,14 @@ export function toSeconds(micros: Micros): Seconds {
   return micros / MICROS_PER_SECOND;
 }
 
+/**
+ * Seconds rounded to 0.1 s (a half tenth up), for every place a time is shown:
+ * routes, reports and the call screen, so that they always agree.
+ */
+export function roundedSeconds(micros: Micros): Seconds {
+  return Math.round(micros / 100_000) / 10;
+}
+
 /** The defaults of the format; `Menu.timing` always has every field filled. */
 export const DEFAULT_TIMING: Timing = {
   wordsPerMinute: 150,

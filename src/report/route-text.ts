@@ -2,15 +2,15 @@
  * A route to a human as text for people: numbered steps, the figures, the
  * strategies and the dial string; alternatives as one line each.
  */
-import { describeMoment, type Menu, type Situation } from '../model/index.js';
+import { describeMoment, roundedSeconds, type Menu, type Situation } from '../model/index.js';
 import {
-  UNREACHABLE_EXPLANATION, dialString, outputSeconds, totalMicros,
+  UNREACHABLE_EXPLANATION, dialString, totalMicros,
   type Route, type RouteResult, type RouteStep,
 } from '../analysis/route.js';
 import type { EscapeReport } from '../analysis/escape.js';
 
 function seconds(micros: number): string {
-  return `${outputSeconds(micros)} s`;
+  return `${roundedSeconds(micros)} s`;
 }
 
 function labelOf(step: RouteStep): string {

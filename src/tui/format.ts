@@ -2,7 +2,7 @@
  * Words and figures of the call screen: the call clock, rounded estimates
  * ("≈ 12 s", "≈ 5 min") and the prompt's progress bar. Pure text helpers.
  */
-import { toSeconds, type Menu, type Micros } from '../model/index.js';
+import { roundedSeconds, toSeconds, type Menu, type Micros } from '../model/index.js';
 import { displayWidth } from '../report/diagram.js';
 
 /** The simulated call clock: `m:ss`, or `h:mm:ss` past an hour. */
@@ -34,7 +34,7 @@ export function roughly(micros: Micros): string {
 
 /** An exact duration for the end screen: `4.9 s`, `1 min 12 s`. */
 export function exactly(micros: Micros): string {
-  const tenths = Math.round(toSeconds(Math.max(0, micros)) * 10) / 10;
+  const tenths = roundedSeconds(Math.max(0, micros));
   if (tenths < 60) return `${tenths} s`;
   // Whole seconds floored past a minute, as the call clock shows them.
   const whole = Math.floor(tenths);

@@ -4,7 +4,7 @@
  * should search from. Pure, so every wording is testable without a screen.
  */
 import {
-  promptMicros, resolveFailure, toSeconds,
+  promptMicros, resolveFailure, roundedSeconds,
   type Menu, type MenuNodeUnion, type Micros,
 } from '../model/index.js';
 import type { CallLogEntry, CallView } from '../machine/index.js';
@@ -13,7 +13,7 @@ import { phaseProgress } from './format.js';
 
 /** Seconds with one decimal, for the phase line. */
 function tenths(micros: Micros): string {
-  return (Math.round(toSeconds(Math.max(0, micros)) * 10) / 10).toFixed(1);
+  return roundedSeconds(Math.max(0, micros)).toFixed(1);
 }
 
 export interface PhaseLine {

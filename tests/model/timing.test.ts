@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TIMING, Node, Timing, UNRECOGNISED_WORD, countSpeech, loadMenu, movesAt, phraseMicros, promptLength,
-  promptMicros, resolveFailure, shortestPhrase, toMicros,
+  promptMicros, resolveFailure, roundedSeconds, shortestPhrase, toMicros,
   type Menu, type MenuNodeUnion, type Move,
 } from '../../src/model/index.js';
 
@@ -335,5 +335,14 @@ describe('the worked example of menu-format.md', () => {
 
   it('branch, agent and hangup nodes cost no caller move', () => {
     for (const id of ['hoursCheck', 'agentQueue', 'lostCardQueue', 'closed']) expect(at(id)).toEqual([]);
+  });
+});
+
+describe('seconds shown to 0.1 s', () => {
+  it('round a half tenth up', () => {
+    expect(roundedSeconds(1_150_000)).toBe(1.2);
+    expect(roundedSeconds(2_050_000)).toBe(2.1);
+    expect(roundedSeconds(1_149_999)).toBe(1.1);
+    expect(roundedSeconds(0)).toBe(0);
   });
 });

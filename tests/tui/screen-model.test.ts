@@ -23,6 +23,11 @@ describe('format', () => {
     expect(exactly(72_000_000)).toBe('1 min 12 s');
   });
 
+  it('rounds a half tenth up, as ivr escape does', () => {
+    expect(exactly(1_150_000)).toBe('1.2 s');
+    expect(exactly(1_149_999)).toBe('1.1 s');
+  });
+
   it('fills the progress bar in proportion, within bounds', () => {
     expect(progressBar(0.5, 10)).toBe('█████░░░░░');
     expect(progressBar(2, 4)).toBe('████');

@@ -1,6 +1,6 @@
 /** `ivr escape <menu>`: the fastest route to a human, with alternatives, the advertised-only route and proof by replay. */
 import { Command, Option } from 'commander';
-import { usageError, type Menu, type Situation } from '../../model/index.js';
+import { roundedSeconds, usageError, type Menu, type Situation } from '../../model/index.js';
 import type { EscapeReport, Objective, Route } from '../../analysis/index.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
@@ -72,7 +72,7 @@ Example:
       const situation = situationFrom(flags, context.now);
       const { menu } = loadMenuFile(file, maxBytes);
       // The escape modules only, not the analysis index (audit, metrics, rules and their schemas).
-      const [{ escapeReport }, { routeJson, outputSeconds }] = await Promise.all([import('../../analysis/escape.js'), import('../../analysis/route.js')]);
+      const [{ escapeReport }, { routeJson }] = await Promise.all([import('../../analysis/escape.js'), import('../../analysis/route.js')]);
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
       if (flags.verify) await verify(report, menu, situation);
       // Nobody reachable: say what would change that (other hours, a fact, a caller flag).
@@ -81,7 +81,7 @@ Example:
       if (flags.json) {
         const json = routeJson(report.route, menu, situation);
         if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
-        if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = outputSeconds(report.hiddenShortcutGainMicros);
+        if (report.hiddenShortcutGainMicros !== undefined) json.hiddenShortcutGainSeconds = roundedSeconds(report.hiddenShortcutGainMicros);
         if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
         if (report.alternativesExact === false) json.alternativesExact = false;
         if (unlocks !== undefined) json.unlockedBy = unlocks;
