@@ -16,6 +16,8 @@ export type AuditComponent = ComponentScore;
 export interface AuditReport {
   menu: string;
   name: string;
+  /** the menu's language (BCP 47), for the menu's own words in reports */
+  locale: string;
   /** 0–100, higher is worse, one decimal */
   score: number;
   grade: string;
@@ -49,6 +51,7 @@ export function auditMenu(menu: Menu, options: AuditOptions): AuditReport {
   return {
     menu: menu.id,
     name: menu.name,
+    locale: menu.locale,
     score: oneDecimal(score.score),
     grade: score.grade,
     coverage: oneDecimal(score.coverage),

@@ -99,7 +99,7 @@ export function auditHtml(report: AuditReport, svg: string): string {
   const m = report.metrics;
   const flags = report.flags.length === 0 ? '' : `<ul class="flags">${report.flags.map((f) => `<li><strong>${f.id}</strong> ${escapeHtml(f.name)}: ${escapeHtml(f.evidence.text)}</li>`).join('')}</ul>`;
   const body = `
-<h1>${escapeHtml(report.name)}</h1>
+<h1 lang="${escapeHtml(report.locale)}">${escapeHtml(report.name)}</h1>
 <p class="sub">Friction audit of <code>${escapeHtml(report.menu)}</code>; routes computed for ${escapeHtml(m.moment)}.</p>
 <div class="headline">
   <div class="grade grade-${escapeHtml(report.grade)}" data-testid="grade">${escapeHtml(report.grade)}</div>
@@ -119,6 +119,6 @@ ${breakdown(report)}
 ${report.rules.length > 0 ? `<h2>Rules</h2>${rulesTable(report)}` : ''}
 <h2>Diagram</h2>
 <p class="legend">Amber and thick: the fastest route. Dashed links: options the prompts do not announce. Grey links: error and silence handlers. Red: hang-ups and dead ends; dashed red: doom loops. Green: a person.</p>
-<div class="diagram" data-testid="diagram">${svg}</div>`;
+<div class="diagram" data-testid="diagram" lang="${escapeHtml(report.locale)}">${svg}</div>`;
   return htmlPage(`Friction audit: ${report.name}`, body);
 }

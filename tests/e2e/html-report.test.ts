@@ -103,6 +103,10 @@ describe('HTML reports in a browser', () => {
     const file = await write(['audit', 'menus/bank-huaxin.json', '--format', 'html'], 'bank-huaxin.html');
     const { page, requests } = await open(file);
     expect(await page.locator('h1').textContent()).toBe('华信银行客户服务热线');
+    // The page's own words are English; the menu's are marked as Chinese, so fonts pick Chinese (not Japanese) glyph forms.
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('[data-testid="diagram"]').getAttribute('lang')).toBe('zh-CN');
     expect(await drawsGlyph(page, 'h1'), 'Chinese drawn as boxes: apt-get install -y fonts-wqy-zenhei (.ci/run does it)').toBe(true);
     expect(await page.locator('[data-testid="diagram"] svg text', { hasText: '请输入' }).count()).toBeGreaterThan(0);
     expect(await overflowX(page)).toBe(0);
