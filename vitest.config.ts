@@ -5,9 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Ink reads CI when first imported and then draws only the last frame; the screen tests
-    // assert every frame, as a terminal shows them. The CLI switches that mode off itself
-    // (src/cli/live-terminal.ts), which the tmux test proves by running it with CI=true.
-    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+    // CI and FORCE_COLOR change what Ink and chalk draw: removed for every test (see the file).
+    setupFiles: ['tests/setup/environment.ts'],
   },
 });

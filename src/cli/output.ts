@@ -22,9 +22,9 @@ export function formatIssues(issues: readonly Issue[], file: string | undefined,
   return ordered.map((issue) => formatIssue(issue, file, locale)).join('\n');
 }
 
-/** `--lang zh-CN` or LANG=zh_CN… selects Chinese messages. */
+/** `--lang zh-CN`, IVR_LANG, or the locale of messages (LC_ALL, LC_MESSAGES, LANG, in POSIX order) = zh… selects Chinese. */
 export function localeFrom(option: string | undefined, env: NodeJS.ProcessEnv): Locale {
   // As in POSIX locale lookup, an empty variable counts as unset.
-  const wanted = [option, env.IVR_LANG, env.LC_ALL, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+  const wanted = [option, env.IVR_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
   return /^zh/i.test(wanted) ? 'zh-CN' : 'en';
 }

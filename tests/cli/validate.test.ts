@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeFrom } from '../../src/cli/output.js';
 import type { Locale } from '../../src/model/index.js';
 import { ivrOutput } from './audit-context.js';
 
@@ -122,11 +123,25 @@ describe('ivr validate', () => {
   });
 });
 
+describe('the language of messages', () => {
+  it('follows --lang, then IVR_LANG, then LC_ALL, LC_MESSAGES and LANG in POSIX order; empty counts as unset', () => {
+    expect(localeFrom('zh-CN', { LANG: 'C' })).toBe('zh-CN');
+    expect(localeFrom(undefined, { IVR_LANG: 'en', LC_ALL: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeFrom(undefined, { LC_ALL: 'zh_CN.UTF-8', LANG: 'C' })).toBe('zh-CN');
+    expect(localeFrom(undefined, { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(localeFrom(undefined, { LC_ALL: '', LC_MESSAGES: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeFrom(undefined, {})).toBe('en');
+  });
+});
+
 describe('ivr validate as a real process', () => {
+  // Whatever the machine's locale and colour settings: English through LANG, and no FORCE_COLOR
+  // (Node warns on stderr when it meets NO_COLOR beside it).
+  const ENGLISH = { LANG: 'C', IVR_LANG: '', LC_ALL: '', LC_MESSAGES: '', FORCE_COLOR: undefined };
   const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
   it('prints a located one-line message for a bad file, no stack trace, exit 2', () => {
-    const child = spawnSync(tsx, ['src/cli/main.ts', 'validate', broken('not-json.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const child = spawnSync(tsx, ['src/cli/main.ts', 'validate', broken('not-json.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, ...ENGLISH } });
     expect(child.status).toBe(2);
     expect(child.stdout).toBe('');
     expect(child.stderr).toBe(`${broken('not-json.json')}:8:3  This is not valid JSON: JSON allows no "," after the last item of an object or list. Fix the syntax at this position.\n`);
@@ -134,7 +149,7 @@ describe('ivr validate as a real process', () => {
   });
 
   it('reads the language from LANG', () => {
-    const child = spawnSync(tsx, ['src/cli/main.ts', 'validate', broken('empty.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', IVR_LANG: '', LC_ALL: '' } });
+    const child = spawnSync(tsx, ['src/cli/main.ts', 'validate', broken('empty.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, ...ENGLISH, LANG: 'zh_CN.UTF-8' } });
     expect(child.status).toBe(2);
     expect(child.stderr).toContain('文件为空');
   });

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const MAIN = 'dist/cli/main.js';
 
 function ivr(...args: string[]) {
-  const run = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const run = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', IVR_LANG: '', LC_ALL: '', LC_MESSAGES: '' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
