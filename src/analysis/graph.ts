@@ -14,6 +14,7 @@ import {
   holds, movesAt, moveActions, promptLength, resolveFailure, toMicros,
   type FailureKind, type InputNode, type Menu, type MenuNode, type MenuNodeUnion, type Move, type Situation,
 } from '../model/index.js';
+import { arraysInOneBuffer } from './typed-arrays.js';
 import { EdgeFlag, isGenericOption } from './strategies.js';
 
 /** The handlers a failure move can call, indexed in MoveTable.failure. */
@@ -295,12 +296,13 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
     return configFor(index, within(from.invalidCount, 'invalid'), within(from.noInputCount, 'noInput'));
   };
   const start = startConfig();
-  const edgeStart = new Int32Array(configBound + 1);
-  const edgeTarget = new Int32Array(edgeBound);
-  const edgeMicros = narrowMicros(table) ? new Uint32Array(edgeBound) : new Float64Array(edgeBound);
-  const edgeActions = new Uint8Array(edgeBound);
-  const edgeMove = mostMoves(table) <= 0xffff ? new Uint16Array(edgeBound) : new Int32Array(edgeBound);
-  const edgeFlags = new Uint8Array(edgeBound);
+  // One allocation for the edge arrays (see typed-arrays.ts).
+  const [edgeStart, edgeTarget, edgeMicros, edgeMove, edgeActions, edgeFlags] = arraysInOneBuffer([
+    [Int32Array, configBound + 1], [Int32Array, edgeBound],
+    [narrowMicros(table) ? Uint32Array : Float64Array, edgeBound],
+    [mostMoves(table) <= 0xffff ? Uint16Array : Int32Array, edgeBound],
+    [Uint8Array, edgeBound], [Uint8Array, edgeBound],
+  ]) as [Int32Array, Int32Array, Uint32Array | Float64Array, Uint16Array | Int32Array, Uint8Array, Uint8Array];
   let edgeCount = 0;
 
   // Ids are handed out in discovery order, so walking them in order is a

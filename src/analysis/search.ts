@@ -15,6 +15,7 @@
 import type { MenuNodeUnion } from '../model/index.js';
 import { EdgeFlag } from './strategies.js';
 import { IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
+import { arraysInOneBuffer } from './typed-arrays.js';
 
 export const OBJECTIVES = ['total', 'menu', 'keys'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
@@ -103,10 +104,10 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   const n = graph.configCount;
   // Not filled: a fresh array's pages cost nothing until written, and a
   // search stopped early writes a small part of them. `slot` says which
-  // keys hold a value.
-  const k1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
-  const k3 = new Float64Array(n);
+  // keys hold a value: per configuration, 0 never queued, -1 settled, else
+  // its heap position + 1. One buffer for the four (see typed-arrays.ts).
+  const [k1, k2, k3, slot] = arraysInOneBuffer([[Float64Array, n], [Float64Array, n], [Float64Array, n], [Int32Array, n]]) as
+    [Float64Array, Float64Array, Float64Array, Int32Array];
   // The settle order and the heap grow with the search: a search stopped
   // early (stopAfterBest) touches a small part of a large graph, and large
   // fresh arrays cost their zeroing and, as external memory, a full garbage
@@ -114,8 +115,6 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
   let order = new Int32Array(Math.min(n, INITIAL_ROOM));
   let settled = 0;
   let heap = new Int32Array(Math.min(n, INITIAL_ROOM));
-  /** per configuration: 0 never queued, -1 settled, else its heap position + 1 */
-  const slot = new Int32Array(n);
   let size = 0;
   const weightsFirst = actionsFirst(objective);
 
