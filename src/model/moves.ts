@@ -45,8 +45,11 @@ export function moveActions(move: Move): number {
 
 /** A handler with the format's defaults filled in (retries 2, no prompt, no then). */
 export function handlerOf(node: MenuNode | InputNode, kind: FailureKind): Handler {
-  return node[kind] ?? { retries: 2 };
+  // Named reads, not node[kind]: a keyed read on nodes of many shapes is slow, and this runs per edge.
+  return (kind === 'invalid' ? node.invalid : node.noInput) ?? DEFAULT_HANDLER;
 }
+
+const DEFAULT_HANDLER: Handler = Object.freeze({ retries: 2 });
 
 /**
  * The digits a route enters at an `input`: `length`, else `minLength` plus
