@@ -259,9 +259,8 @@ export function buildGraph(menu: Menu, situation: Situation, from?: StartConfigu
   for (let index = 0; index < nodes.length; index++) {
     edgeBound += slotCount(slots, index, nodes.length) * ((table.start[index + 1] as number) - (table.start[index] as number));
   }
-  const configNode = new Int32Array(configBound);
-  const configInvalid = new Uint8Array(configBound);
-  const configNoInput = new Uint8Array(configBound);
+  const [configNode, configInvalid, configNoInput] = arraysInOneBuffer([[Int32Array, configBound], [Uint8Array, configBound], [Uint8Array, configBound]]) as
+    [Int32Array, Uint8Array, Uint8Array];
   let configCount = 0;
   let hangupConfig = -1;
 
