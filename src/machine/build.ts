@@ -25,7 +25,12 @@ export function buildMachine(menu: Menu, situation: Situation): AnyStateMachine 
   const missing = missingNames(config, implementations);
   if (missing.length > 0) throw new Error(`machine: the config names unimplemented behaviours: ${missing.join(', ')}`);
   const withImplementations = setup({ types: {} as { context: CallContext; events: CallEvent }, ...implementations });
-  const machine = withImplementations.createMachine(config as unknown as Parameters<typeof withImplementations.createMachine>[0]);
+  // The outcome as the actor's output, so a plain `createActor` user can tell an agent from a
+  // hang-up when the actor is done. A function, so it is added here, not in the JSON config.
+  const machine = withImplementations.createMachine({
+    ...(config as unknown as Parameters<typeof withImplementations.createMachine>[0]),
+    output: ({ context }: { context: CallContext }) => context.outcome,
+  });
   const perSituation = built.get(menu) ?? new WeakMap<Situation, AnyStateMachine>();
   perSituation.set(situation, machine);
   built.set(menu, perSituation);

@@ -1,7 +1,11 @@
 /** The JSON config: plain data, every referenced name implemented, ids safe for any node id. */
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { implementationsFor, machineConfig, missingNames, referencedNames, runScript } from '../../src/machine/index.js';
-import { at, menuOf, secs, workedExample } from './helpers.js';
+import {
+  MicrosClock, buildMachine, hangupEvent, implementationsFor, keyEvent, machineConfig, missingNames, referencedNames, runScript,
+  type CallEvent,
+} from '../../src/machine/index.js';
+import { at, menuFile, menuOf, secs, workedExample } from './helpers.js';
 
 const tuesday = at('tue 10:00');
 
@@ -46,5 +50,33 @@ describe('machineConfig', () => {
     expect(transcript).toMatchObject({ outcome: { node: 'end-node', type: 'agent' }, menuSeconds: 1 + 0.5 + 1 });
     expect(transcript.events.filter((event) => event.kind === 'enter').map((event) => event.node))
       .toEqual(['a.prompt', 'a', 'ivr.a.prompt', 'end-node']);
+  });
+});
+
+describe('a plain actor of the machine', () => {
+  // Without our session: createActor, a clock, events. When the actor is done, its output
+  // tells an agent from a hang-up (the final state is shared).
+  const run = (events: CallEvent[]) => {
+    const clock = new MicrosClock();
+    const actor = createActor(buildMachine(menuFile('menus/demo-bank.json'), tuesday), { clock }).start();
+    for (const event of events) {
+      // Let the prompt play (barge-in off at the welcome), then send.
+      clock.advanceTo(clock.nowInMicros() + 20_000_000);
+      actor.send(event);
+    }
+    clock.advanceTo(clock.nowInMicros() + 20_000_000);
+    return actor.getSnapshot();
+  };
+
+  it('ends with the agent as output when a person answers', () => {
+    const snapshot = run([keyEvent('3')]);
+    expect(snapshot.status).toBe('done');
+    expect(snapshot.output).toEqual({ type: 'agent', node: 'salesQueue' });
+  });
+
+  it('ends with a hang-up as output when the caller hangs up', () => {
+    const snapshot = run([hangupEvent()]);
+    expect(snapshot.status).toBe('done');
+    expect(snapshot.output).toMatchObject({ type: 'hangup', reason: 'caller hung up' });
   });
 });
