@@ -1,7 +1,9 @@
 /**
  * Every node a caller could reach is entered by some event sequence through
  * the real machine: for every menu of menus/*.json (and the worked example),
- * at a random hour of the week with random caller flags and facts.
+ * at a random hour of the week with random caller flags and facts; then
+ * exhaustively, over every hour and every combination of flags and facts,
+ * the nodes entered are exactly the ones the checker calls reachable.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,5 +54,32 @@ describe(`reachability through the machine (fast-check seed ${SEED}, ${menus.len
       }),
       { seed: SEED, numRuns: Math.max(30, 3 * menus.length) },
     );
+  });
+});
+
+/** Every subset of a list (the flags and facts a menu names are few). */
+function subsets<T>(items: readonly T[]): T[][] {
+  return items.reduce<T[][]>((all, item) => all.concat(all.map((subset) => [...subset, item])), [[]]);
+}
+
+describe('reachability over every situation (exhaustive, bundled menus)', () => {
+  // The checker's reachability ignores conditions; over every hour of the week and every
+  // combination of the caller flags and facts a menu names, the machine must enter exactly
+  // those nodes: none the checker calls reachable is missed, none it calls unreachable is entered.
+  it.each(menus.map(({ file, menu }) => [file.split('/').pop() as string, menu] as const))('%s', (_name, menu) => {
+    const reachable = reachableNodes(menu);
+    const entered = new Set<string>();
+    for (const caller of subsets(conditionNames(menu, 'caller'))) {
+      for (const facts of subsets(conditionNames(menu, 'fact'))) {
+        for (const moment of weekHours()) {
+          const at = situation(moment, caller, facts);
+          const wanted = new Set([...expectedNodes(menu, at)].filter((id) => reachable.has(id) && !entered.has(id)));
+          if (wanted.size === 0) continue;
+          for (const id of enteredNodes(menu, at, wanted)) entered.add(id);
+        }
+      }
+    }
+    expect([...reachable].filter((id) => !entered.has(id)).sort()).toEqual([]);
+    expect([...entered].filter((id) => !reachable.has(id)).sort()).toEqual([]);
   });
 });
