@@ -4,7 +4,8 @@
  * and readable steps for evidence. Also the agent a route reaches and a few
  * graph questions (which configurations can still reach a person).
  */
-import { holds, toSeconds, type Move } from '../model/index.js';
+import { toSeconds, type Move } from '../model/index.js';
+import { branchChain, moveDestination } from './branch-decisions.js';
 import { IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
 import { bestAgents, reachedAgents, shortestDistances, traceRoute, type AgentReach } from './search.js';
 import { NOT_ADVERTISED } from './strategies.js';
@@ -38,21 +39,8 @@ function moveLink(id: string, move: Move, leaves: boolean): string | undefined {
 
 /** The links through branches from a node id, decided for the graph's situation. */
 function branchLinks(graph: ConfigGraph, from: string | undefined): string[] {
-  const links: string[] = [];
-  for (let id = from, hops = 0; id !== undefined && hops <= graph.nodes.length; hops++) {
-    const node = graph.menu.nodes[id];
-    if (node?.type !== 'branch') break;
-    const taken = node.cases.findIndex((c) => holds(c.when, graph.menu.hours, graph.situation));
-    links.push(`${id}|${taken >= 0 ? `case${taken}` : 'otherwise'}`);
-    id = taken >= 0 ? node.cases[taken]?.next : node.otherwise;
-  }
-  return links;
-}
-
-function linkTarget(graph: ConfigGraph, id: string, move: Move): string | undefined {
-  if (move.outcome.type === 'goto') return move.outcome.node;
-  const node = graph.menu.nodes[id];
-  return node?.type === 'menu' || node?.type === 'input' ? node[move.outcome.handler]?.then : undefined;
+  return branchChain(graph.menu, graph.situation, from)
+    .map((decision) => `${decision.node}|${decision.taken === 'otherwise' ? 'otherwise' : `case${decision.taken}`}`);
 }
 
 /** `node [invalid=1 noInput=0]`, how configurations are named in evidence. */
@@ -102,7 +90,7 @@ function factsOf(graph: ConfigGraph, reach: AgentReach, edges: number[]): RouteF
       steps.push(`${id}: ${moveText(move)}`);
       const leaves = graph.configNode[to] !== graph.configNode[from] || (graph.configInvalid[to] === 0 && graph.configNoInput[to] === 0);
       const link = moveLink(id, move, leaves);
-      if (link !== undefined) links.push(link, ...branchLinks(graph, linkTarget(graph, id, move)));
+      if (link !== undefined) links.push(link, ...branchLinks(graph, moveDestination(graph, from, to, move)));
     }
     configs.push(to);
   }

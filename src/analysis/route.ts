@@ -10,6 +10,7 @@ import {
   type Key, type Menu, type MenuNodeUnion, type Micros, type Move, type Situation,
 } from '../model/index.js';
 import { EdgeFlag, strategiesOf, type Strategy } from './strategies.js';
+import { distinctDecisions, routeBranchDecisions, type AtomKind, type BranchDecision } from './branch-decisions.js';
 import type { ConfigGraph } from './graph.js';
 import type { AgentReach, Objective } from './search.js';
 
@@ -52,6 +53,11 @@ export interface Route {
   estimated: boolean;
   /** union of the route's edge flags (EdgeFlag bits) */
   flags: number;
+  /**
+   * the branches the route passes, each decided for the route's situation,
+   * with the facts, schedules and caller flags the decision read
+   */
+  assumes: BranchDecision[];
 }
 
 export type UnreachableReason = 'no_agent' | 'agents_closed' | 'all_routes_hang_up' | 'not_advertised';
@@ -192,6 +198,7 @@ export function routeFromEdges(graph: ConfigGraph, objective: Objective, edges: 
     script: scriptOf(moves),
     estimated: agentEstimated || (flags & EdgeFlag.estimated) !== 0,
     flags,
+    assumes: distinctDecisions(routeBranchDecisions(graph, edges)),
   };
   if (agentNode.type === 'agent' && agentNode.queue !== undefined) route.queue = agentNode.queue;
   return route;
@@ -259,6 +266,21 @@ function stepJson(step: RouteStep): Record<string, unknown> {
   return json;
 }
 
+/** The JSON map of each kind of atom: `facts`, `hours` (true: open), `caller` (true: the flag is set). */
+const ASSUMPTION_FIELDS: Record<AtomKind, 'facts' | 'hours' | 'caller'> = { fact: 'facts', open: 'hours', caller: 'caller' };
+
+/** A branch decision as JSON: `{ node, taken: "cases[0]" | "otherwise", next, facts, hours, caller }`. */
+export function decisionJson(decision: BranchDecision): Record<string, unknown> {
+  const readings = (kind: AtomKind) =>
+    Object.fromEntries(decision.reads.filter((read) => read.kind === kind).map((read) => [read.name, read.value]));
+  return {
+    node: decision.node,
+    taken: decision.taken === 'otherwise' ? 'otherwise' : `cases[${decision.taken}]`,
+    next: decision.next,
+    ...Object.fromEntries((Object.keys(ASSUMPTION_FIELDS) as AtomKind[]).map((kind) => [ASSUMPTION_FIELDS[kind], readings(kind)])),
+  };
+}
+
 /** The JSON of a route or of an unreachable finding, as `ivr escape --json` prints it. */
 export function routeJson(result: RouteResult, menu: Menu, situation: Situation): Record<string, unknown> {
   if (!result.reachable) {
@@ -287,5 +309,7 @@ export function routeJson(result: RouteResult, menu: Menu, situation: Situation)
   json.script = result.script;
   if (result.estimated) json.estimated = true;
   json.situation = situationJson(situation);
+  // Additive: only a route that passes a branch says what the branches read.
+  if (result.assumes.length > 0) json.assumes = result.assumes.map(decisionJson);
   return json;
 }

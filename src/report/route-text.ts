@@ -8,6 +8,7 @@ import {
   type Route, type RouteResult, type RouteStep,
 } from '../analysis/route.js';
 import type { EscapeReport } from '../analysis/escape.js';
+import type { AtomReading, BranchDecision } from '../analysis/branch-decisions.js';
 
 function seconds(micros: number): string {
   return `${roundedSeconds(micros)} s`;
@@ -36,17 +37,45 @@ function stepText(step: RouteStep): string {
   }
 }
 
+/** One atom as read: `fact "holiday" is false`, `hours "agents" open at tue 10:00`, `caller flag "elderly" not set`. */
+function readingText(read: AtomReading, situation: Situation): string {
+  switch (read.kind) {
+    case 'fact':
+      return `fact "${read.name}" is ${read.value}`;
+    case 'open':
+      return `hours "${read.name}" ${read.value ? 'open' : 'closed'} at ${describeMoment(situation.moment)}`;
+    case 'caller':
+      return `caller flag "${read.name}" ${read.value ? 'set' : 'not set'}`;
+  }
+}
+
+/**
+ * The line of what the route's branches read from the situation, e.g.
+ * `Assumes: fact "holiday" is false (holidayCheck) · hours "agents" open at tue 10:00 (hoursCheck)`;
+ * undefined when no branch on the route reads anything.
+ */
+export function assumesText(decisions: readonly BranchDecision[], situation: Situation): string | undefined {
+  const parts = decisions
+    .filter((decision) => decision.reads.length > 0)
+    .map((decision) => `${decision.reads.map((read) => readingText(read, situation)).join(', ')} (${decision.node})`);
+  return parts.length === 0 ? undefined : `Assumes: ${parts.join(' · ')}`;
+}
+
 function holdText(route: Route): string {
   return route.holdKnown ? `≈ ${seconds(route.holdMicros)}` : 'unknown (counted 0 s)';
 }
 
-function routeLines(route: Route, menu: Menu): string[] {
+function routeLines(route: Route, menu: Menu, situation: Situation): string[] {
   const lines = route.steps.map((step, index) => `  ${index + 1}. ${stepText(step)}`);
   const estimated = route.estimated ? ' (estimated: an audio prompt of unknown length)' : '';
   const { dial, complete } = dialString(route, menu.phone);
   lines.push(
     `Menu time ${seconds(route.menuMicros)} · hold ${holdText(route)} · total ${route.holdKnown ? '≈ ' : ''}${seconds(totalMicros(route))}${estimated}`,
     `Actions: ${route.actions} · reaches ${route.outcome}${route.queue !== undefined ? ` (queue ${route.queue})` : ''}`,
+  );
+  const assumes = assumesText(route.assumes, situation);
+  if (assumes !== undefined) lines.push(assumes);
+  lines.push(
     `Strategies: ${route.strategies.join(', ') || 'none'}`,
     `Dial: ${dial || '(nothing to dial)'}${complete ? '' : '  (stops before the first spoken step or digit entry)'}`,
   );
@@ -74,7 +103,7 @@ export function escapeText(
     + (report.fastest !== undefined ? ' · advertised options only' : '');
   const lines = [heading];
   if (!route.reachable) lines.push(unreachableText(route), ...(extras.unlocks ?? []));
-  else lines.push(...routeLines(route, menu));
+  else lines.push(...routeLines(route, menu, situation));
   if (!route.reachable && report.fastest?.reachable) {
     lines.push(`With hidden options, invalid entries or silence: total ${seconds(totalMicros(report.fastest))} [${report.fastest.strategies.join(', ')}]  script: ${report.fastest.script}`);
   }
