@@ -6,13 +6,14 @@
  * key, valid or not; a `set-variables` that counts right before a split on
  * its count is a loop counter; any other split, HTTP request or function is
  * a branch on world facts; `run-subflow` runs a companion flow file, whose
- * ends return to the parent; an edge with no `next` ends the call.
+ * ends return to the parent; an edge with no `next` ends the call. The
+ * REST/Terraform wrapper's `definition` may be an object or a JSON string.
  */
 import { IvrError, KEYS, issue, type Condition as ModelCondition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
 import { BundleFiles } from './bundle-files.js';
 import { MenuBuilder, audioPrompt, message, spokenPrompt, stripTemplates, type DraftNode } from './build-menu.js';
-import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type ParsedJson } from './safe-json.js';
+import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type ParsedJson, type Position } from './safe-json.js';
 
 interface Transition {
   event: string;
@@ -54,9 +55,7 @@ function readTransitions(value: unknown): Transition[] {
   }));
 }
 
-function readWidgets(parsed: ParsedJson, file: string, statesPath: (string | number)[]): Widget[] {
-  const root = asObject(parsed.value);
-  const definition = isObject(root.definition) ? root.definition : root;
+function readWidgets(definition: JsonObject, file: string, statesPath: (string | number)[], locate: ParsedJson['locate']): Widget[] {
   return asArray(definition.states).filter(isObject).map((state, index) => {
     const name = asText(state.name) ?? `state_${index}`;
     return {
@@ -64,7 +63,7 @@ function readWidgets(parsed: ParsedJson, file: string, statesPath: (string | num
       type: asText(state.type) ?? '',
       properties: asObject(state.properties),
       transitions: readTransitions(state.transitions),
-      at: { file, element: name, ...parsed.locate([...statesPath, index]) },
+      at: { file, element: name, ...locate([...statesPath, index]) },
     };
   });
 }
@@ -560,19 +559,45 @@ interface StudioFile {
   widgets: Widget[];
 }
 
-/** Reads a Studio flow file; throws IvrError when it is not one. */
-function readStudioFile(file: SourceFile, builder: MenuBuilder, maxBytes: number | undefined): StudioFile {
+/** A file's flow definition, where its widgets are in the file, and the dangerous keys dropped on the way. */
+interface StudioDefinition {
+  root: JsonObject;
+  definition: JsonObject;
+  statesPath: (string | number)[];
+  locate: ParsedJson['locate'];
+  dropped: { key: string; at: Position | undefined }[];
+}
+
+/**
+ * The flow definition inside a file: the file itself, the REST wrapper's
+ * `definition` object, or a `definition` that is a JSON *string* (the REST
+ * API's create/update body and Terraform's `jsonencode(...)` double-encode
+ * it), decoded with the same limits. Widgets of a decoded string are located
+ * at the `definition` field of the file, where the text really is.
+ */
+function definitionOf(file: SourceFile, maxBytes: number | undefined): StudioDefinition {
   const parsed = parseUntrustedJson(file.name, file.text, maxBytes);
   const root = asObject(parsed.value);
+  const droppedKeys = (from: ParsedJson, locate: ParsedJson['locate']) => from.dropped.map((path) => ({ key: String(path[path.length - 1]), at: locate(path.slice(0, -1)) }));
+  if (typeof root.definition === 'string') {
+    const inner = parseUntrustedJson(file.name, root.definition, maxBytes);
+    const locate: ParsedJson['locate'] = () => parsed.locate(['definition']);
+    return { root, definition: asObject(inner.value), statesPath: ['states'], locate, dropped: [...droppedKeys(parsed, parsed.locate), ...droppedKeys(inner, locate)] };
+  }
   const wrapped = isObject(root.definition);
-  const definition = wrapped ? asObject(root.definition) : root;
+  return { root, definition: wrapped ? asObject(root.definition) : root, statesPath: wrapped ? ['definition', 'states'] : ['states'], locate: parsed.locate, dropped: droppedKeys(parsed, parsed.locate) };
+}
+
+/** Reads a Studio flow file; throws IvrError when it is not one. */
+function readStudioFile(file: SourceFile, builder: MenuBuilder, maxBytes: number | undefined): StudioFile {
+  const { root, definition, statesPath, locate, dropped } = definitionOf(file, maxBytes);
   if (!Array.isArray(definition.states)) {
     throw new IvrError([issue('not_twilio', [], message('This is JSON but not a Twilio Studio flow: it has no "states" list.', '这是 JSON,但不是 Twilio Studio 流程:没有 "states" 列表。'))], { file: file.name });
   }
-  for (const path of parsed.dropped) {
-    builder.warn(undefined, 'dangerous_key', { file: file.name, ...parsed.locate(path.slice(0, -1)), element: String(path[path.length - 1]) }, message(
-      `The key "${String(path[path.length - 1])}" could alter objects and was ignored.`,
-      `键 "${String(path[path.length - 1])}" 可能篡改对象,已忽略。`));
+  for (const { key, at } of dropped) {
+    builder.warn(undefined, 'dangerous_key', { file: file.name, ...at, element: key }, message(
+      `The key "${key}" could alter objects and was ignored.`,
+      `键 "${key}" 可能篡改对象,已忽略。`));
   }
   const sid = asText(root.sid);
   return {
@@ -580,7 +605,7 @@ function readStudioFile(file: SourceFile, builder: MenuBuilder, maxBytes: number
     name: asText(root.friendly_name) ?? baseName(file.name),
     initial: asText(definition.initial_state) ?? 'Trigger',
     ...(sid !== undefined ? { sid } : {}),
-    widgets: readWidgets(parsed, file.name, wrapped ? ['definition', 'states'] : ['states']),
+    widgets: readWidgets(definition, file.name, statesPath, locate),
   };
 }
 
@@ -631,7 +656,8 @@ export function importTwilioStudio(files: readonly SourceFile[], options: Import
 
 /** For a folder: the first flow that no other file runs as a subflow. */
 function pickEntry(files: readonly SourceFile[]): number {
-  const references = files.flatMap((file) => [...file.text.matchAll(/"flow_sid"\s*:\s*"([^"]*)"/g)].map((m) => m[1] as string));
+  // `\\?"`: a double-encoded definition escapes its quotes.
+  const references = files.flatMap((file) => [...file.text.matchAll(/\\?"flow_sid\\?"\s*:\s*\\?"([^"\\]*)\\?"/g)].map((m) => m[1] as string));
   const sids = files.map((file) => /"sid"\s*:\s*"([^"]*)"/.exec(file.text)?.[1]);
   const friendly = files.map((file) => /"friendly_name"\s*:\s*"([^"]*)"/.exec(file.text)?.[1]);
   const index = files.findIndex((file, i) => twilioStudio.detect([file]) > 0 && !references.some((r) => [sids[i], friendly[i], baseName(file.name)].includes(r)));
@@ -643,10 +669,11 @@ export const twilioStudio: Importer = {
   title: TITLE,
   detect(files) {
     const text = files[0]?.text.slice(0, 200_000) ?? '';
-    if (!/^\s*\{/.test(text) || !text.includes('"states"')) return 0;
+    const encoded = /"definition"\s*:\s*"/.test(text) && text.includes('\\"states\\"');
+    if (!/^\s*\{/.test(text) || !(text.includes('"states"') || encoded)) return 0;
     let score = 0.5;
-    if (text.includes('"initial_state"')) score += 0.3;
-    if (/"type"\s*:\s*"(trigger|gather-input-on-call|say-play|split-based-on)"/.test(text)) score += 0.2;
+    if (text.includes('"initial_state"') || text.includes('\\"initial_state\\"')) score += 0.3;
+    if (/\\?"type\\?"\s*:\s*\\?"(trigger|gather-input-on-call|say-play|split-based-on)\\?"/.test(text)) score += 0.2;
     return score;
   },
   import: importTwilioStudio,
