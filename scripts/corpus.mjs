@@ -6,8 +6,10 @@
  * Each file is imported with the other files of its folder as companions
  * (a Connect flow may transfer to a sibling). Prints one row per file: format,
  * nodes, warnings, and the route, a reasoned "unreachable", or the one-line
- * reason a file is not a flow. Exits 1 on a crash or an unexplained failure.
- * Runs against dist/ (npm run corpus builds first).
+ * reason a file is not a flow; `--markdown` adds each file's warning codes
+ * with their counts. Exits 1 on a crash or an unexplained failure, 2 (one
+ * line, no stack) when the folder cannot be read. Runs against dist/ (npm run
+ * corpus builds first).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
@@ -35,6 +37,13 @@ function unlockHint(menu, at) {
   const { facts, hours } = whatUnlocks(menu, at);
   if (facts.length > 0) return ` (opens if ${facts.length === 1 ? 'this fact holds' : `one of ${facts.length} facts holds, e.g.`}: "${facts[0]}")`;
   return hours.length > 0 ? ` (a person is reachable at other hours: ${describeOpenHours(hours.slice(0, 2))}${hours.length > 2 ? ' …' : ''})` : '';
+}
+
+/** `retry_counter ×2, audio_length ×1`: most frequent first, then by name. */
+function codeCounts(warnings) {
+  const counts = new Map();
+  for (const w of warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `${code} ×${n}`).join(', ');
 }
 
 const seconds = (micros) => `${(micros / 1e6).toFixed(1)} s`;
@@ -65,7 +74,7 @@ function rowFor(path, folder, siblings) {
     } else {
       result = `unreachable: ${UNREACHABLE_EXPLANATION[route.reason]}${unlockHint(imported.validated, at)}`;
     }
-    return { name, format: imported.format, nodes, warnings: imported.warnings.length, result, ok: true };
+    return { name, format: imported.format, nodes, warnings: imported.warnings.length, codes: codeCounts(imported.warnings), result, ok: true };
   } catch (error) {
     const problem = error instanceof IvrError ? error.issues[0] : undefined;
     // An importer may find out only while reading that a file is not a flow (an include wrapper).
@@ -75,18 +84,28 @@ function rowFor(path, folder, siblings) {
   }
 }
 
-const folders = [root, ...readdirSync(root).map((n) => join(root, n)).filter((p) => statSync(p).isDirectory())];
+/** The corpus folder and its subfolders; a folder that cannot be read is bad input: one line, exit 2. */
+function corpusFolders(folder) {
+  try {
+    return [folder, ...readdirSync(folder).map((n) => join(folder, n)).filter((p) => statSync(p).isDirectory())];
+  } catch (error) {
+    const why = { ENOENT: 'no such folder', ENOTDIR: 'not a folder', EACCES: 'permission denied' }[error?.code] ?? (error?.message ?? String(error));
+    console.error(`corpus: cannot read ${folder}: ${why}`);
+    process.exit(2);
+  }
+}
+
 const rows = [];
-for (const folder of folders) {
+for (const folder of corpusFolders(root)) {
   const files = filesOf(folder);
   for (const file of files) rows.push(rowFor(file, folder, files));
 }
 
 const escapeCell = (text) => String(text).replace(/\|/g, '\\|');
 if (markdown) {
-  console.log('| file | format | nodes | warnings | fastest route (tue 10:00, no facts) |');
-  console.log('|---|---|---|---|---|');
-  for (const r of rows) console.log(`| \`${escapeCell(r.name)}\` | ${r.format} | ${r.nodes} | ${r.warnings} | ${escapeCell(r.result)} |`);
+  console.log('| file | format | nodes | warnings | warning codes | fastest route (tue 10:00, no facts) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(`| \`${escapeCell(r.name)}\` | ${r.format} | ${r.nodes} | ${r.warnings} | ${escapeCell(r.codes || '—')} | ${escapeCell(r.result)} |`);
 } else {
   for (const r of rows) console.log([r.ok ? 'ok  ' : 'FAIL', r.name, r.format, `${r.nodes} nodes`, `${r.warnings} warnings`, r.result].join('  '));
 }
