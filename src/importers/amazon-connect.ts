@@ -13,6 +13,7 @@ import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation 
 import { BundleFiles } from './bundle-files.js';
 import { MenuBuilder, audioPrompt, message, spokenPrompt, type DraftNode, type Fill } from './build-menu.js';
 import { asArray, asNumber, asObject, asText, isObject, parseUntrustedJson, type JsonObject, type JsonValue } from './safe-json.js';
+import { buildStoredEntry, readStoredEntry, warnStoredEntry, type EntryRoutes } from './amazon-connect-entry.js';
 
 const TITLE = 'Amazon Connect contact flow JSON';
 /** The call state `UpdateContactTargetQueue` sets and `TransferContactToQueue` reads, across flows of a bundle. */
@@ -458,54 +459,36 @@ class ConnectBundle {
       }
       return;
     }
-    const compare = this.storedInputCompare(flow, action.next);
-    const maximum = asNumber(asObject(asObject(p.InputValidation).CustomValidation).MaximumLength);
-    if (compare === undefined) {
-      const next = this.target(flow, action, action.next, 'next');
-      this.builder.node(key, this.nodeName(flow, action), {
-        type: 'input', prompt, minLength: 1, ...(maximum ? { maxLength: Math.max(1, Math.min(64, maximum)) } : {}), terminator: '#', timeout, next,
-        noInput: { retries: 0, then: next },
-      }, action.at);
-      this.warnTimeoutIsInput(key, action, 'goes on like an answer');
-      return;
-    }
-    const timeoutEdge = compare.conditions.find((c) => c.operands.includes('Timeout'));
-    const otherwise = compare.errors.get('NoMatchingCondition') ?? compare.next;
-    const options = this.options(flow, compare, compare.conditions.filter((c) => c !== timeoutEdge), false);
-    const elseTarget = this.target(flow, compare, otherwise, 'no-match');
-    // Up to `maximum` digits: an entry the Compare does not name is typed in full before it goes where a non-match goes.
-    const fullEntry = maximum !== undefined && maximum > 1 ? this.restOfEntry(flow, action, Math.min(64, maximum), elseTarget) : undefined;
-    if (fullEntry !== undefined) options.push(...this.firstDigits(options, fullEntry));
-    this.builder.node(key, this.nodeName(flow, action), {
-      type: 'menu', prompt, options, timeout,
-      invalid: { retries: 0, then: fullEntry?.key ?? elseTarget },
-      noInput: { retries: 0, then: timeoutEdge ? this.key(flow, timeoutEdge.next) : elseTarget },
-    }, action.at);
-    this.warnTimeoutIsInput(key, action, timeoutEdge ? 'is compared as the value "Timeout"' : 'matches no condition of the Compare');
-    if (maximum !== undefined && maximum > 1) {
-      this.builder.warn(key, 'digits_as_keys', action.at, message(
-        `Up to ${maximum} digits are stored and compared: single keys the Compare names are options; any other entry (an extension, a number) is typed in full: its first key, then an input of the other ${maximum - 1} digits, going where a non-match goes.`,
-        `最多存储 ${maximum} 位数字再比较:比较中出现的单个按键作为选项;其他输入(分机号、号码)按完整输入处理:先按第一个键,再输入其余 ${maximum - 1} 位,走不匹配分支。`));
-    }
+    const read = readStoredEntry(p);
+    const routes: EntryRoutes = { key, name: this.nodeName(flow, action), prompt, at: action.at, ...this.storedInputRoutes(flow, action) };
+    buildStoredEntry(this.builder, read.entry, routes);
+    warnStoredEntry(this.builder, read.entry, routes, read);
   }
 
   /**
-   * Stored input of up to `maximum` digits: an entry the Compare does not
-   * name (an extension) is typed in full, not one invalid key. Its first key
-   * is any key no option takes; the other `maximum - 1` digits are this
-   * `input` (Connect stops collecting at the maximum).
+   * Where a stored entry goes: the `Compare` on `$.StoredCustomerInput` after
+   * the block names one-key values and "Timeout"; without one, every entry
+   * (silence too) goes on to the next block.
    */
-  private restOfEntry(flow: Flow, action: Action, maximum: number, elseTarget: string): { key: string; maximum: number } {
-    const key = this.builder.node(`${this.key(flow, action.id)}#rest`, `${this.nodeName(flow, action)}.rest`, {
-      type: 'input', prompt: {}, length: maximum - 1, timeout: asNumber(action.params.InputTimeLimitSeconds) ?? 5, next: elseTarget,
-    }, action.at);
-    return { key, maximum };
+  private storedInputRoutes(flow: Flow, action: Action): Pick<EntryRoutes, 'values' | 'silence' | 'otherwise'> {
+    const key = this.key(flow, action.id);
+    const compare = this.storedInputCompare(flow, action.next);
+    if (compare === undefined) {
+      const next = this.target(flow, action, action.next, 'next');
+      this.warnTimeoutIsInput(key, action, 'goes on like an answer');
+      return { values: [], silence: next, otherwise: next };
+    }
+    const timeoutEdge = compare.conditions.find((c) => c.operands.includes('Timeout'));
+    const otherwise = this.target(flow, compare, compare.errors.get('NoMatchingCondition') ?? compare.next, 'no-match');
+    const values = this.options(flow, compare, compare.conditions.filter((c) => c !== timeoutEdge), false)
+      .flatMap((o) => (o.key !== undefined ? [{ key: o.key, next: o.next, contains: this.containsKey(compare, o.key) }] : []));
+    this.warnTimeoutIsInput(key, action, timeoutEdge ? 'is compared as the value "Timeout"' : 'matches no condition of the Compare');
+    return { values, silence: timeoutEdge ? this.key(flow, timeoutEdge.next) : otherwise, otherwise };
   }
 
-  /** The digits no option takes, as unadvertised first keys of a full entry. */
-  private firstDigits(options: readonly { key?: Key | undefined }[], entry: { key: string; maximum: number }): Extract<DraftNode, { type: 'menu' }>['options'] {
-    const taken = new Set(options.map((o) => o.key));
-    return KEYS.filter((key) => /\d/.test(key) && !taken.has(key)).map((key) => ({ key, label: `first digit of a ${entry.maximum}-digit entry`, next: entry.key, advertised: false }));
+  /** Whether the Compare's first condition naming `key` is `TextContains` (true for any entry holding the key). */
+  private containsKey(compare: Action, key: Key): boolean {
+    return compare.conditions.find((c) => c.operands.includes(key))?.operator === 'TextContains';
   }
 
   private warnTimeoutIsInput(key: string, action: Action, how: string): void {

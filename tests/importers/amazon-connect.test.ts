@@ -16,26 +16,35 @@ describe('Amazon Connect importer', () => {
       expect(Object.keys(valid.nodes).some((id) => id.startsWith('n0x_voicemail.'))).toBe(true);
     });
 
-    test('stored input + Compare: # is an option, Timeout is the no-input route, other entries the non-match', () => {
+    test('stored input + Compare: # is an option followed by the inter-digit wait, Timeout is the no-input route', () => {
       const input = menu.nodes['GetParticipantInput-greeting-input'];
       expect(input).toMatchObject({ type: 'menu', timeout: 5 });
       if (input?.type !== 'menu') return;
       expect(input.options.filter((o) => o.advertised !== false).map((o) => o.key)).toEqual(['#']);
       expect(menu.nodes[input.noInput?.then ?? '']?.type).toBe('agent');
-      // Any other entry is typed in full (see below) before it reaches the non-match: a missing flow, a hang-up.
-      const rest = menu.nodes[input.invalid?.then ?? ''];
-      expect(rest?.type === 'input' && menu.nodes[rest.next]).toMatchObject({ type: 'hangup' });
+      // After # Connect waits 5 s for another digit before it compares "#" (TextContains #: the voicemail flow).
+      const afterHash = menu.nodes[input.options[0]?.next ?? ''];
+      expect(afterHash).toMatchObject({ type: 'menu', prompt: '', timeout: 5 });
+      if (afterHash?.type !== 'menu') return;
+      expect(afterHash.noInput?.then).toMatch(/^n0x_voicemail\./);
       expect(codes).toContain('timeout_is_input');
     });
 
-    test('MaximumLength 4: an extension is typed in full (its first digit, then an input of 3 more) and goes where a non-match goes', () => {
+    test('MaximumLength 4: an extension is typed in full (first digit, next digit, an input of 2 more) and goes where a non-match goes; * is the cancel key', () => {
       const input = menu.nodes['GetParticipantInput-greeting-input'];
       if (input?.type !== 'menu') throw new Error('expected a menu');
-      const digits = input.options.filter((o) => o.advertised === false);
-      expect(digits.map((o) => o.key)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
-      const rest = menu.nodes[digits[0]?.next ?? ''];
-      expect(rest).toMatchObject({ type: 'input', length: 3, timeout: 5 });
-      expect(digits[0]?.next).toBe(input.invalid?.then);
+      const hidden = input.options.filter((o) => o.advertised === false);
+      expect(hidden.map((o) => o.key)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '*']);
+      // No DTMFConfiguration: the cancel key is on (the console's default), so * starts the entry again.
+      expect(hidden.at(-1)?.next).toBe('GetParticipantInput-greeting-input');
+      const afterOne = menu.nodes[hidden[0]?.next ?? ''];
+      if (afterOne?.type !== 'menu') throw new Error('expected the node after one digit');
+      expect(afterOne.noInput?.then).toBe('TransferToFlow-to-extension');
+      const rest = menu.nodes[afterOne.options.find((o) => o.key === '1')?.next ?? ''];
+      expect(rest).toMatchObject({ type: 'input', length: 2, timeout: 5, next: 'TransferToFlow-to-extension' });
+      // A later # still makes the entry contain "#": it goes to voicemail, not to the extension.
+      const laterHash = menu.nodes[afterOne.options.find((o) => o.key === '#')?.next ?? ''];
+      expect(laterHash?.type === 'input' && laterHash.next).toMatch(/^n0x_voicemail\./);
       expect(codes).toContain('digits_as_keys');
     });
 
@@ -89,6 +98,51 @@ describe('Amazon Connect importer', () => {
     test('route snapshot: press 1 (0.5 s) to billing-queue', () => {
       const route = fastestRoute(valid, { situation: tuesdayMorning() });
       expect(route.reachable && [route.menuMicros, route.script, valid.nodes[route.outcome]]).toEqual([500_000, '1', { type: 'agent', queue: 'billing-queue' }]);
+    });
+  });
+
+  describe('stored customer input as Connect collects it (fixtures stored-input/)', () => {
+    const route = (file: string) => {
+      const { valid, codes } = importFixtures(importAmazonConnect, [fixture(`amazon-connect/stored-input/${file}`)]);
+      const found = fastestRoute(valid, { situation: tuesdayMorning() });
+      if (!found.reachable) throw new Error(`${file}: no route`);
+      return { valid, codes, menuMicros: found.menuMicros, script: found.script, outcome: found.outcome };
+    };
+
+    // Worked by hand: 1 barges in (0.5 s); with no terminator Connect waits 5 s for a second digit, then compares "1".
+    test('cancel-key.json: a one-key value costs its key and the 5 s inter-digit wait (5.5 s); * clears the entry, so the Compare\'s * is unreachable', () => {
+      const { valid, codes, menuMicros, script, outcome } = route('cancel-key.json');
+      expect({ menuMicros, script, outcome }).toEqual({ menuMicros: 5_500_000, script: '1,wait,wait', outcome: 'TransferContactToQueue-to-queue' });
+      expect(Object.values(valid.nodes).filter((n) => n.type === 'agent')).toEqual([expect.objectContaining({ queue: 'billing' })]);
+      const entry = valid.nodes['GetParticipantInput-entry'];
+      expect(entry?.type === 'menu' && entry.options.find((o) => o.key === '*')?.next).toBe('GetParticipantInput-entry');
+      expect(codes).toEqual(['8:timeout_is_input', '8:digits_as_keys', '8:option_unreachable']);
+    });
+
+    // Worked by hand: 1 (0.5 s) then the terminator # (0.5 s) ends the entry at once: 1.0 s.
+    test('terminator.json: InputTerminationSequence # ends the entry (1.0 s) and is never stored', () => {
+      const { valid, codes, menuMicros, script } = route('terminator.json');
+      expect({ menuMicros, script }).toEqual({ menuMicros: 1_000_000, script: '1,#' });
+      const entry = valid.nodes['GetParticipantInput-entry'];
+      // # is not an entry key: no option of the first key takes it.
+      expect(entry?.type === 'menu' && entry.options.some((o) => o.key === '#')).toBe(false);
+      expect(codes).toContain('8:option_unreachable');
+    });
+
+    // Worked by hand: * (0.5 s), then the 2 s InterdigitTimeLimitSeconds: 2.5 s to the operator.
+    test('no-cancel-key.json: DisableCancelKey True makes * a value; InterdigitTimeLimitSeconds sets the wait (2.5 s)', () => {
+      const { menuMicros, script, outcome, codes } = route('no-cancel-key.json');
+      expect({ menuMicros, script, outcome }).toEqual({ menuMicros: 2_500_000, script: '*,wait,wait', outcome: 'TransferContactToQueue-to-operator' });
+      expect(codes).not.toContain('8:option_unreachable');
+    });
+
+    // Worked by hand: silence costs the prompt (4 words, 1.6 s) + 5 s = 6.6 s; 20 digits cost 10 s;
+    // one digit and the 5 s inter-digit wait cost 5.5 s, the fastest.
+    test('long-entry.json: with no Compare every entry goes on; one digit and the wait (5.5 s) beat silence (6.6 s) and 20 digits (10 s)', () => {
+      const { valid, menuMicros, script } = route('long-entry.json');
+      expect({ menuMicros, script }).toEqual({ menuMicros: 5_500_000, script: '1,wait,wait' });
+      const rest = Object.entries(valid.nodes).find(([id]) => id.endsWith('.rest'))?.[1];
+      expect(rest).toMatchObject({ type: 'input', length: 18 });
     });
   });
 
