@@ -24,6 +24,9 @@ export type { CallEvent, CallSession, CallView, CallOutcome, CallLogEntry, Scrip
 export { fastestRoute, routes, escapeReport, buildGraph, routeJson, dialString, OBJECTIVES, STRATEGIES } from './analysis/index.js';
 export type { Route, RouteStep, RouteResult, Unreachable, UnreachableReason, RouteOptions, EscapeReport, ConfigGraph, StartConfiguration, Objective, Strategy } from './analysis/index.js';
 
+/** Assumptions: the branch decisions a route passes and the facts, hours and caller flags each read (`Route.assumes`). */
+export type { BranchDecision, AtomReading, AtomKind } from './analysis/branch-decisions.js';
+
 /** Unreachable: what would let a caller reach a person (other hours, one fact, one caller flag). */
 export { whatUnlocks, unlockSentences, type Unlocks, type OpenHours } from './analysis/unlock.js';
 
