@@ -6,7 +6,9 @@ import { formatPath, type Issue, type Locale } from '../model/index.js';
 
 export function formatIssue(issue: Issue, file: string | undefined, locale: Locale = 'en'): string {
   const where = [file ?? '', issue.line, issue.column].filter((part) => part !== undefined && part !== '').join(':');
-  const path = issue.path.length > 0 ? formatPath(issue.path) : '';
+  // A problem inside the file always has three columns (`(document)` for the file as a whole);
+  // a file that cannot be read (missing, too large) or a bad flag has no place and no path.
+  const path = issue.line !== undefined || issue.path.length > 0 ? formatPath(issue.path) : '';
   const label = issue.severity === 'warning' ? 'warning: ' : '';
   return [where, path, `${label}${issue.message[locale]}`].filter((part) => part !== '').join('  ');
 }

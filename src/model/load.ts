@@ -9,12 +9,22 @@ import { createRequire } from 'node:module';
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { checkMenu, suggest } from './check.js';
 import { issue, isError, type Issue, type JsonPath, type Message, type Result } from './issues.js';
+import { isStackOverflow, scanJson } from './json-scan.js';
 import { menuFieldNames } from './json-schema.js';
 import { JSON_SYNTAX, SCHEMA_MESSAGES_ZH, TRAILING_COMMA, messages } from './messages.js';
 import { Menu } from './schema.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const FORBIDDEN_KEYS = ['__proto__'];
+/** Deeper documents are refused: the checks recurse, and no menu needs a fraction of this. */
+export const MAX_NESTING = 200;
+/**
+ * Texts up to this length (4 Mi characters) are scanned for repeated keys and
+ * nesting before they are checked. Larger files are machine-written, by
+ * serialisers that cannot repeat a key, and the scan would cost half a second
+ * on 40 MB; a too-deep one is still caught, when the checks run out of stack.
+ */
+const SCAN_MAX_CHARS = 4 * 2 ** 20;
 
 /**
  * The position-aware parser, loaded on first use: only a file with a problem
@@ -194,15 +204,41 @@ export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> 
     return { ok: false, issues: [issue('too_large', [], messages.too_large(text.length / 2 ** 20, maxBytes / 2 ** 20))] };
   }
   if (text.startsWith(BYTE_ORDER_MARK)) return loadMenu(text.slice(1), options);
-  if (text.trim() === '') return { ok: false, issues: [issue('empty_file', [], messages.empty_file())] };
+  if (text.trim() === '') return { ok: false, issues: [{ ...issue('empty_file', [], messages.empty_file()), line: 1, column: 1 }] };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, issues: syntaxIssues(text) };
+    return withStackGuard(text, () => ({ ok: false, issues: syntaxIssues(text) }));
   }
+  const structural = text.length <= SCAN_MAX_CHARS ? structuralIssues(text) : [];
+  if (structural.length > 0) return { ok: false, issues: structural };
   // Skip the walk for `__proto__` when the text cannot spell it (a full walk of a 40 MB menu costs 0.2 s).
-  return validate(data, text, FORBIDDEN_KEYS.some((key) => text.includes(key)) || text.includes('\\u'));
+  return withStackGuard(text, () => validate(data, text, FORBIDDEN_KEYS.some((key) => text.includes(key)) || text.includes('\\u')));
+}
+
+/** Repeated keys and too deep a nesting, located (see json-scan.ts). */
+function structuralIssues(text: string): Issue[] {
+  const scan = scanJson(text, MAX_NESTING);
+  if (scan.tooDeepAt < 0 && scan.repeatedKeys.length === 0) return [];
+  const lines = new LineIndex(text);
+  if (scan.tooDeepAt >= 0) return [{ ...issue('too_deep', [], messages.too_deep(MAX_NESTING)), ...lines.position(scan.tooDeepAt) }];
+  return scan.repeatedKeys.map((repeat) => ({ ...issue('repeated_key', repeat.path, messages.repeated_key(repeat.key)), ...lines.position(repeat.offset) }));
+}
+
+/**
+ * Runs a check that recurses into the document; if the document nests so
+ * deep that the stack runs out, one located `too_deep` problem instead.
+ */
+function withStackGuard(text: string | undefined, check: () => Result<Menu>): Result<Menu> {
+  try {
+    return check();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const at = text === undefined ? -1 : scanJson(text, MAX_NESTING).tooDeepAt;
+    const problem = issue('too_deep', [], messages.too_deep(MAX_NESTING));
+    return { ok: false, issues: [at < 0 || text === undefined ? problem : { ...problem, ...new LineIndex(text).position(at) }] };
+  }
 }
 
 /**
@@ -210,7 +246,7 @@ export function loadMenu(text: string, options: LoadOptions = {}): Result<Menu> 
  * `text`, when given, is used to locate problems.
  */
 export function loadMenuValue(data: unknown, text?: string): Result<Menu> {
-  return validate(data, text, true);
+  return withStackGuard(text, () => validate(data, text, true));
 }
 
 /** Validates a parsed value; `mayHoldForbiddenKeys` false when its text was shown to hold none. */
@@ -225,6 +261,16 @@ function validate(data: unknown, text: string | undefined, mayHoldForbiddenKeys:
   return validResult(parsed.data, found, text);
 }
 
+/** Warnings with their positions, or without if the position parser runs out of stack. */
+function locatedOrAsTheyAre(text: string, warnings: Issue[]): Issue[] {
+  try {
+    return locateIssues(text, warnings);
+  } catch (error) {
+    if (isStackOverflow(error)) return warnings;
+    throw error;
+  }
+}
+
 /**
  * A valid menu whose warnings are located on first read: locating parses
  * the whole text again with positions (seconds and a gigabyte for a 40 MB
@@ -237,7 +283,7 @@ function validResult(menu: Menu, warnings: Issue[], text: string | undefined): R
     ok: true,
     value: menu,
     get warnings() {
-      located ??= locateIssues(text, warnings);
+      located ??= locatedOrAsTheyAre(text, warnings);
       return located;
     },
   };

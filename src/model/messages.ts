@@ -35,6 +35,14 @@ export const messages = {
       'zh-CN': `文件大小 ${size},超过 ${limit} 上限:如信任该文件,可用 --max-mb 调高上限。`,
     };
   },
+  too_deep: (limit: number): Message => ({
+    en: `The document nests more than ${limit} levels deep here; a menu needs far fewer (conditions nest a few levels): flatten it.`,
+    'zh-CN': `文档在此处嵌套超过 ${limit} 层;菜单远不需要这么深(条件一般只嵌套几层):请减少嵌套。`,
+  }),
+  repeated_key: (key: string): Message => ({
+    en: `The key "${key}" appears twice in this object; JSON keeps only the last, so the first would be lost without a word: remove or rename one.`,
+    'zh-CN': `此对象中键 "${key}" 出现了两次;JSON 只保留最后一个,前一个会被悄悄丢弃:请删除或改名其中一个。`,
+  }),
   reserved_key: (key: string): Message => ({
     en: `The key "${key}" is not allowed anywhere in a menu file (it could alter objects): rename it.`,
     'zh-CN': `菜单文件中不允许使用键 "${key}"(可能篡改对象原型):请改名。`,

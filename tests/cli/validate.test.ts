@@ -99,7 +99,7 @@ describe('ivr validate', () => {
     const run = await ivr(['--lang', 'zh-CN', 'validate', broken('unknown-node.json'), broken('empty.json')], 'zh-CN');
     expect(run.err.split('\n')).toEqual([
       `${broken('unknown-node.json')}:11:34  nodes.main.options[0].next  节点 "main" 的第 0 个选项指向 "agnet",但菜单中没有该节点。是否想写 "agent"?`,
-      `${broken('empty.json')}  文件为空:请写入 ivr-menu/1 JSON 文档(见 docs/menu-format.md)。`,
+      `${broken('empty.json')}:1:1  (document)  文件为空:请写入 ivr-menu/1 JSON 文档(见 docs/menu-format.md)。`,
     ]);
   });
 
@@ -110,8 +110,8 @@ describe('ivr validate', () => {
       const run = await ivr(['validate', broken(name)]);
       expect(run.code, name).toBe(2);
       for (const line of run.err.split('\n')) {
-        // an empty file has no position; a document-wide problem has no path
-        expect(line, name).toMatch(name === 'empty.json' ? /^\S+  \S/ : /^\S+:\d+:\d+  \S/);
+        // three columns always: a problem of the whole document has the path (document)
+        expect(line, name).toMatch(/^\S+:\d+:\d+  \S+  \S/);
       }
     }
   });
@@ -144,7 +144,7 @@ describe('ivr validate as a real process', () => {
     const child = spawnSync(tsx, ['src/cli/main.ts', 'validate', broken('not-json.json')], { cwd: root, encoding: 'utf8', env: { ...process.env, ...ENGLISH } });
     expect(child.status).toBe(2);
     expect(child.stdout).toBe('');
-    expect(child.stderr).toBe(`${broken('not-json.json')}:8:3  This is not valid JSON: JSON allows no "," after the last item of an object or list. Fix the syntax at this position.\n`);
+    expect(child.stderr).toBe(`${broken('not-json.json')}:8:3  (document)  This is not valid JSON: JSON allows no "," after the last item of an object or list. Fix the syntax at this position.\n`);
     expect(child.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -57,6 +57,6 @@ describe('the built ivr binary in a CI step', () => {
     expect(lines[1]).toMatch(/^1,.*b-alameda\.json,insurance-es-alameda,/);
     expect(lines[2]).toMatch(/^2,.*a-demo-bank\.json,demo-bank,/);
     // The broken row: no rank, the file, empty figures, then its located problem (line 1, column 27).
-    expect(lines[3]).toMatch(/^,\S*c-broken\.json,,.*,"1:27 {2}This is not valid JSON/);
+    expect(lines[3]).toMatch(/^,\S*c-broken\.json,,.*,"1:27 {2}\(document\) {2}This is not valid JSON/);
   });
 });

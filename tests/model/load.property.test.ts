@@ -108,6 +108,17 @@ describe(`loadMenu never throws and reports complete issues (seed ${SEED})`, () 
     }));
   });
 
+  it('on deep nesting: arrays, objects and conditions thousands of levels deep, closed or not', () => {
+    const opener = fc.constantFrom('[', '{"a":', '{"not":', '{"all":[');
+    const deep = fc.record({ openers: fc.array(opener, { minLength: 1, maxLength: 4 }), depth: fc.integer({ min: 150, max: 20_000 }), closed: fc.boolean() });
+    fc.assert(fc.property(deep, ({ openers, depth, closed }) => {
+      const opening = Array.from({ length: depth }, (_, level) => openers[level % openers.length] as string);
+      const closing = closed ? opening.map((open) => (open === '[' ? ']' : open.endsWith('[') ? ']}' : '}')).reverse().join('') : '';
+      const text = `{"format":"ivr-menu/1","nodes":${opening.join('')}1${closing}}`;
+      expectWellFormed(loadMenu(text), text);
+    }), { numRuns: 40 });
+  });
+
   it('on JSON texts cut short', () => {
     const [, text] = validMenus[0] as [string, string];
     fc.assert(fc.property(fc.nat({ max: text.length }), (end) => expectWellFormed(loadMenu(text.slice(0, end)), text.slice(0, end))));

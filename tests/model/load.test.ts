@@ -23,7 +23,7 @@ function errorsOf(text: string): Issue[] {
 describe('a broken file of each kind is refused with its code, path and position', () => {
   it.each([
     ['not-json.json', ['invalid_json (document) 8:3']],
-    ['empty.json', ['empty_file (document) -:-']],
+    ['empty.json', ['empty_file (document) 1:1']],
     ['schema-error.json', ['schema nodes.main.invalid.retries 11:20']],
     ['unknown-field.json', ['missing_field nodes.main.prompt 7:13', 'unknown_field nodes.main.promt 9:7']],
     ['unknown-node-type.json', ['unknown_node_type nodes.main.type 7:15']],
@@ -38,6 +38,7 @@ describe('a broken file of each kind is refused with its code, path and position
     ['proto-node-id.json', ['reserved_key nodes.__proto__ 8:5']],
     ['proto-key.json', ['reserved_key nodes.main.options[0].__proto__ 10:51']],
     ['foreign-document.json', ['not_a_menu (document) 1:1']],
+    ['repeated-node-id.json', ['repeated_key nodes.welcome 9:5']],
   ])('%s', (name, expected) => {
     expect(summary(errorsOf(broken(name)))).toEqual(expected);
   });
@@ -216,5 +217,41 @@ describe('the prototype of Object is never polluted', () => {
     const result = loadMenuValue(data);
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('documents nested too deep for the checks', () => {
+  /** A menu whose one branch tests `depth` nested `not`s. */
+  const nested = (depth: number, padding = '') => {
+    const condition = '{"not":'.repeat(depth) + '{"fact":"x"}' + '}'.repeat(depth);
+    return `{"format":"ivr-menu/1","id":"d","name":"d","start":"b","nodes":{"b":{"type":"branch","cases":[{"when":${condition},"next":"a"}],"otherwise":"a"},"a":{"type":"agent"}}}${padding}`;
+  };
+  const tooDeep = ['too_deep (document) 1:1468'];
+
+  it('accepts a condition nested 150 deep', () => {
+    expect(loadMenu(nested(150)).ok).toBe(true);
+  });
+
+  it('refuses 50,000 levels with one located problem, not a crash', () => {
+    expect(summary(errorsOf(nested(50_000)))).toEqual(tooDeep);
+  });
+
+  it('refuses them too in a file too large to be scanned first: the stack guard catches the checks', () => {
+    const big = nested(50_000, ' '.repeat(5 * 2 ** 20));
+    const result = loadMenu(big, { maxBytes: 2 ** 30 });
+    expect(result.ok ? [] : summary(result.issues)).toEqual(tooDeep);
+  });
+
+  it('refuses deep arrays, valid or not JSON', () => {
+    expect(summary(errorsOf(`{"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`))).toEqual(['too_deep (document) 1:206']);
+    expect(summary(errorsOf('['.repeat(200_000)))).toEqual(['too_deep (document) 1:201']);
+  });
+
+  it('refuses a deep value handed to loadMenuValue (no text: no position)', () => {
+    let value: unknown = { fact: 'x' };
+    for (let level = 0; level < 50_000; level++) value = { not: value };
+    const menu = { format: 'ivr-menu/1', id: 'd', name: 'd', start: 'b', nodes: { b: { type: 'branch', cases: [{ when: value, next: 'a' }], otherwise: 'a' }, a: { type: 'agent' } } };
+    const result = loadMenuValue(menu);
+    expect(result.ok ? [] : summary(result.issues)).toEqual(['too_deep (document) -:-']);
   });
 });
