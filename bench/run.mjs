@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FAMILIES, generateMenu, menusFor } from './generators.mjs';
 import { DIST, ROOT } from './paths.mjs';
+import { printXmlRefusal, xmlRefusalFigures } from './xml-refusal.mjs';
 
 const CHILD = join(ROOT, 'bench', 'child.mjs');
 const CLI = join(DIST, 'cli', 'main.js');
@@ -254,6 +255,7 @@ async function main() {
   }
   console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: ${ms(bundled.minMs)} ms — ${verdict(bundled.minMs < TARGETS.bundledMs)}`);
   console.log(`  ivr escape on a 40 MB file < ${TARGETS.bigFileMs} ms: ${ms(big.minMs)} ms — ${verdict(big.minMs < TARGETS.bigFileMs)}`);
+  printXmlRefusal(await xmlRefusalFigures());
   console.log(`load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   for (const row of rows) {
