@@ -28,5 +28,7 @@ export function fastestRouteByClone(menu: Menu, situation: Situation, here: Star
   const result = fastestRoute(copy, { situation });
   if (!result.reachable) return result;
   const steps = result.steps.map((step) => (step.node === CLONE ? { ...step, node: here.node } : step));
-  return { ...result, steps, outcome: result.outcome === CLONE ? here.node : result.outcome };
+  // A clone of a branch is the first decision the route lists.
+  const assumes = result.assumes.map((decision) => (decision.node === CLONE ? { ...decision, node: here.node } : decision));
+  return { ...result, steps, assumes, outcome: result.outcome === CLONE ? here.node : result.outcome };
 }
