@@ -139,6 +139,18 @@ function earlierKey(options: readonly Option[], index: number): number {
   return -1;
 }
 
+/** An input with `length` and also `minLength`/`maxLength`: `length` fixes the entry, the others are ignored. */
+function checkInputLengths(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
+  for (const id of ids) {
+    const node = menu.nodes[id] as MenuNodeUnion;
+    if (node.type !== 'input' || node.length === undefined) continue;
+    for (const field of ['minLength', 'maxLength'] as const) {
+      const value = node[field];
+      if (value !== undefined) out.push(issue('ignored_length', ['nodes', id, field], messages.ignored_length(field, value, node.length), 'warning'));
+    }
+  }
+}
+
 function checkOptions(menu: Menu, ids: readonly NodeId[], out: Issue[]): void {
   for (const id of ids) {
     const node = menu.nodes[id] as MenuNodeUnion;
@@ -294,6 +306,7 @@ export function checkMenu(menu: Menu): Issue[] {
   checkIds(ids, out);
   checkReferences(menu, ids, out);
   checkOptions(menu, ids, out);
+  checkInputLengths(menu, ids, out);
   checkSchedules(menu, ids, out);
   checkSilentLoops(menu, ids, out);
   // With a dangling reference, "unreachable" and "no agent" are echoes of that error, not news.

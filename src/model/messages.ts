@@ -60,6 +60,10 @@ export const messages = {
     en: `Key "${key}" is already taken by option ${first} of this menu: give each option its own key.`,
     'zh-CN': `按键 "${key}" 已被本菜单第 ${first} 个选项使用:每个选项须使用不同的按键。`,
   }),
+  ignored_length: (field: string, value: number, length: number): Message => ({
+    en: `"${field}": ${value} is ignored: "length": ${length} fixes the entry at ${length} digits. Remove one of them.`,
+    'zh-CN': `"${field}": ${value} 不起作用:"length": ${length} 已把输入固定为 ${length} 位。请删去其一。`,
+  }),
   duplicate_phrase: (phrase: string, first: number): Message => ({
     en: `The phrase "${phrase}" is already accepted by option ${first}; the recogniser will pick that option first.`,
     'zh-CN': `短语 "${phrase}" 已被第 ${first} 个选项接受;语音识别将优先选择该选项。`,

@@ -24,7 +24,8 @@ const seconds = z.number().nonnegative().finite();
 const positiveRate = z.number().positive().finite();
 const nodeRef = z.string().min(1).describe('id of a node in `nodes`');
 const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/, 'expected HH:MM (00:00 to 24:00)');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+// A real calendar date (no 2026-13-45, no 29 February outside leap years).
+const isoDate = z.iso.date('expected a date YYYY-MM-DD that exists');
 
 /** What a recorded message is for; used by the friction score (forced non-actionable audio). */
 export const PROMPT_PURPOSES = ['information', 'legal', 'marketing', 'wait', 'menu'] as const;

@@ -97,6 +97,15 @@ describe('messages name the culprit and the fix', () => {
 describe('semantic errors', () => {
   const base = () => JSON.parse(fixture('menus', 'worked-example.json')) as Record<string, any>;
 
+  it('refuses a holiday that is not a date of the calendar', () => {
+    for (const [date, ok] of [['2026-13-45', false], ['2026-02-29', false], ['2028-02-29', true], ['2026-12-25', true]] as const) {
+      const menu = base();
+      menu.hours = { agents: { timezone: 'Europe/Madrid', open: [{ days: ['mon'], from: '09:00', to: '17:00' }], closed: [date] } };
+      const result = loadMenuValue(menu);
+      expect(result.ok ? 'ok' : summary(result.issues), date).toEqual(ok ? 'ok' : ['schema hours.agents.closed[0] -:-']);
+    }
+  });
+
   it('reports every problem of a file, not only the first', () => {
     const menu = base();
     menu.start = 'nowhere';
@@ -149,6 +158,15 @@ describe('warnings do not refuse the file', () => {
     const result = loadMenu(broken('warning-no-agent.json'));
     expect(result.ok).toBe(true);
     if (result.ok) expect(summary(result.warnings)).toEqual(['no_agent nodes 6:3']);
+  });
+
+  it('minLength and maxLength beside a fixed length', () => {
+    const menu = {
+      format: 'ivr-menu/1', id: 'l', name: 'l', start: 'pin',
+      nodes: { pin: { type: 'input', prompt: 'Your PIN.', length: 4, minLength: 6, maxLength: 8, next: 'desk' }, desk: { type: 'agent' } },
+    };
+    const result = loadMenuValue(menu);
+    expect(result.ok ? summary(result.warnings) : 'refused').toEqual(['ignored_length nodes.pin.minLength -:-', 'ignored_length nodes.pin.maxLength -:-']);
   });
 
   it('are all warnings, and the worked example has none', () => {
