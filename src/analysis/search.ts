@@ -4,16 +4,21 @@
  * under each objective, and the rebuild of one route.
  *
  * Keys per configuration: `total` and `menu` order by (menu µs, caller
- * actions, hidden options used); `keys` by (actions, menu µs, hidden). The
- * agent is then chosen by (menu + agent prompt + hold, actions, hidden) for
- * `total`, (menu + agent prompt, actions, hidden) for `menu`, and (actions,
- * menu + agent prompt + hold, hidden) for `keys`. Times are integers, so
+ * actions, moves not advertised); `keys` by (actions, menu µs, not
+ * advertised). A move is not advertised when `--advertised-only` refuses it
+ * (NOT_ADVERTISED: an unannounced option, a deliberate invalid entry, a
+ * no-input timeout left to run out), so a count of 0 is exactly "uses only
+ * advertised options" (menu-format.md's second tie rule). The
+ * agent is then chosen by (menu + agent prompt + hold, actions, not
+ * advertised) for `total`, (menu + agent prompt, actions, not advertised)
+ * for `menu`, and (actions, menu + agent prompt + hold, not advertised) for
+ * `keys`. Times are integers, so
  * ties are exact; the remaining ties go to the earlier option in the file:
  * among equally good routes the rebuild takes, at every step, the first move
  * in `movesAt` order that still lies on an optimal route.
  */
 import type { MenuNodeUnion } from '../model/index.js';
-import { EdgeFlag } from './strategies.js';
+import { NOT_ADVERTISED } from './strategies.js';
 import { IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
 import { arraysInOneBuffer } from './typed-arrays.js';
 
@@ -232,7 +237,7 @@ export function shortestDistances(graph: ConfigGraph, objective: Objective, forb
       const actions = edgeActions[edge] as number;
       const c1 = u1 + (weightsFirst ? actions : micros);
       const c2 = u2 + (weightsFirst ? micros : actions);
-      const c3 = u3 + (flags & EdgeFlag.hidden ? 1 : 0);
+      const c3 = u3 + (flags & NOT_ADVERTISED ? 1 : 0);
       const v1 = k1[v] as number;
       const better = vSlot === 0 || c1 < v1 || (c1 === v1 && (c2 < (k2[v] as number) || (c2 === k2[v] && c3 < (k3[v] as number))));
       if (!better) continue;
@@ -256,7 +261,8 @@ export interface AgentReach {
   menuMicros: number;
   holdMicros: number;
   actions: number;
-  hidden: number;
+  /** moves not advertised (NOT_ADVERTISED) on the route: the third key */
+  notAdvertised: number;
 }
 
 /** Every agent configuration the search reached. */
@@ -274,7 +280,7 @@ export function reachedAgents(distances: Distances): AgentReach[] {
       menuMicros: menuMicros + (graph.agentPromptMicros[nodeIndex] as number),
       holdMicros: graph.holdMicros[nodeIndex] as number,
       actions: (first ? distances.k1[config] : distances.k2[config]) as number,
-      hidden: distances.k3[config] as number,
+      notAdvertised: distances.k3[config] as number,
     });
   }
   return reached;
@@ -284,11 +290,11 @@ export function reachedAgents(distances: Distances): AgentReach[] {
 export function agentKey(reach: AgentReach, objective: Objective): [number, number, number] {
   switch (objective) {
     case 'total':
-      return [reach.menuMicros + reach.holdMicros, reach.actions, reach.hidden];
+      return [reach.menuMicros + reach.holdMicros, reach.actions, reach.notAdvertised];
     case 'menu':
-      return [reach.menuMicros, reach.actions, reach.hidden];
+      return [reach.menuMicros, reach.actions, reach.notAdvertised];
     case 'keys':
-      return [reach.actions, reach.menuMicros + reach.holdMicros, reach.hidden];
+      return [reach.actions, reach.menuMicros + reach.holdMicros, reach.notAdvertised];
   }
 }
 
@@ -326,7 +332,7 @@ function isTight(distances: Distances, u: number, edge: number): boolean {
   const first = actionsFirst(distances.objective);
   return (k1[u] as number) + (first ? actions : micros) === k1[v]
     && (k2[u] as number) + (first ? micros : actions) === k2[v]
-    && (k3[u] as number) + ((graph.edgeFlags[edge] as number) & EdgeFlag.hidden ? 1 : 0) === k3[v];
+    && (k3[u] as number) + ((graph.edgeFlags[edge] as number) & NOT_ADVERTISED ? 1 : 0) === k3[v];
 }
 
 function sameKey(distances: Distances, a: number, b: number): boolean {

@@ -25,9 +25,9 @@ function tight(distances: Distances, u: number, edge: number): boolean {
   const v = graph.edgeTarget[edge] as number;
   const micros = graph.edgeMicros[edge] as number;
   const actions = graph.edgeActions[edge] as number;
-  const hidden = (graph.edgeFlags[edge] as number) & EdgeFlag.hidden ? 1 : 0;
+  const notAdvertised = (graph.edgeFlags[edge] as number) & NOT_ADVERTISED ? 1 : 0;
   const [w1, w2] = objective === 'keys' ? [actions, micros] : [micros, actions];
-  return (k1[u] as number) + w1 === k1[v] && (k2[u] as number) + w2 === k2[v] && (k3[u] as number) + hidden === k3[v];
+  return (k1[u] as number) + w1 === k1[v] && (k2[u] as number) + w2 === k2[v] && (k3[u] as number) + notAdvertised === k3[v];
 }
 
 /** The reference: mark configurations on an optimal route by whole passes until stable, then walk the earliest tight edge. */

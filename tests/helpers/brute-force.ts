@@ -5,6 +5,11 @@
  * table (movesAt, resolveFailure) and the condition semantics, as the format
  * says both readings must. It finds the optimum's figures, not a route: of
  * every (agent, tricks used) class, and overall.
+ *
+ * Figures are ranked by the format's full tie order, written here from
+ * menu-format.md: the objective's measure, then caller actions (for `keys`:
+ * actions, then total), then the count of moves that are not advertised
+ * options (`notAdvertisedMove` below; 0 = "uses only advertised options").
  */
 import {
   holds, movesAt, moveActions, promptMicros, resolveFailure, toMicros,
@@ -18,6 +23,8 @@ export interface OracleBest {
   menuMicros: number;
   holdMicros: number;
   actions: number;
+  /** moves of the route that are not advertised options (see notAdvertisedMove) */
+  notAdvertised: number;
   agent: string;
 }
 
@@ -41,12 +48,43 @@ function settle(menu: Menu, situation: Situation, id: string): string {
 interface Label {
   menu: number;
   actions: number;
+  notAdvertised: number;
+}
+
+/** Lexicographic order of two figure lists of one length. */
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  }
+  return false;
+}
+
+function labelFigures(label: Label, actionsFirst: boolean): number[] {
+  return actionsFirst ? [label.actions, label.menu, label.notAdvertised] : [label.menu, label.actions, label.notAdvertised];
 }
 
 function better(a: Label, b: Label | undefined, actionsFirst: boolean): boolean {
-  if (b === undefined) return true;
-  const [a1, a2, b1, b2] = actionsFirst ? [a.actions, a.menu, b.actions, b.menu] : [a.menu, a.actions, b.menu, b.actions];
-  return a1 < b1 || (a1 === b1 && a2 < b2);
+  return b === undefined || lexLess(labelFigures(a, actionsFirst), labelFigures(b, actionsFirst));
+}
+
+/**
+ * A move that is not an advertised option: the format's "routes that use
+ * only advertised options" are those without any. An unannounced option
+ * (`advertised: false`), a wrong key or word, and a no-input timeout left to
+ * run out are not; listening, skipping a say prompt and entering one's own
+ * digits are not options at all and do not count.
+ */
+export function notAdvertisedMove(move: Move): boolean {
+  switch (move.do) {
+    case 'wait':
+      return true;
+    case 'press':
+    case 'say':
+      return !move.valid || !move.advertised;
+    case 'listen':
+    case 'enter':
+      return false;
+  }
 }
 
 /** Trick bits of the oracle's own: which kind of move a route has used. */
@@ -68,13 +106,11 @@ function tricksOf(move: Move): number {
   }
 }
 
-function figuresOf(objective: OracleObjective, best: OracleBest): [number, number] {
-  return objective === 'total' ? [best.menuMicros + best.holdMicros, best.actions]
-    : objective === 'menu' ? [best.menuMicros, best.actions] : [best.actions, best.menuMicros + best.holdMicros];
-}
-
-function lessFigures(a: [number, number], b: [number, number]): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+/** An agent's figures in the order the objective ranks them (the format's tie order). */
+export function oracleFigures(objective: OracleObjective, best: Omit<OracleBest, 'agent'>): [number, number, number] {
+  return objective === 'total' ? [best.menuMicros + best.holdMicros, best.actions, best.notAdvertised]
+    : objective === 'menu' ? [best.menuMicros, best.actions, best.notAdvertised]
+      : [best.actions, best.menuMicros + best.holdMicros, best.notAdvertised];
 }
 
 /**
@@ -91,7 +127,7 @@ export function bruteForceClasses(menu: Menu, situation: Situation, objective: O
     labels.set(state, label);
     work.push(state);
   };
-  offer(key(settle(menu, situation, menu.start), 0, 0, 0), { menu: 0, actions: 0 });
+  offer(key(settle(menu, situation, menu.start), 0, 0, 0), { menu: 0, actions: 0, notAdvertised: 0 });
   let steps = 0;
   const maxSteps = options.maxSteps ?? 2_000_000;
   while (work.length > 0) {
@@ -104,7 +140,11 @@ export function bruteForceClasses(menu: Menu, situation: Situation, objective: O
     const counters = { invalidCount: Number(invalidText), noInputCount: Number(noInputText) };
     for (const move of movesAt(node, menu.timing)) {
       if (options.refuse?.(move)) continue;
-      const next: Label = { menu: label.menu + move.micros, actions: label.actions + moveActions(move) };
+      const next: Label = {
+        menu: label.menu + move.micros,
+        actions: label.actions + moveActions(move),
+        notAdvertised: label.notAdvertised + (notAdvertisedMove(move) ? 1 : 0),
+      };
       const tricks = Number(tricksText) | tricksOf(move);
       if (move.outcome.type === 'goto') {
         offer(key(settle(menu, situation, move.outcome.node), 0, 0, tricks), next);
@@ -124,11 +164,12 @@ export function bruteForceClasses(menu: Menu, situation: Situation, objective: O
       menuMicros: label.menu + promptMicros(node.prompt, menu.timing),
       holdMicros: toMicros(node.wait?.medianSeconds ?? 0),
       actions: label.actions,
+      notAdvertised: label.notAdvertised,
       agent: id,
     };
     const name = `${id}|${tricks}`;
     const known = classes.get(name);
-    if (known === undefined || lessFigures(figuresOf(objective, found), figuresOf(objective, known))) classes.set(name, found);
+    if (known === undefined || lexLess(oracleFigures(objective, found), oracleFigures(objective, known))) classes.set(name, found);
   }
   return classes;
 }
@@ -137,7 +178,7 @@ export function bruteForceClasses(menu: Menu, situation: Situation, objective: O
 export function bruteForce(menu: Menu, situation: Situation, objective: OracleObjective, options: OracleOptions = {}): OracleBest | undefined {
   let best: OracleBest | undefined;
   for (const found of bruteForceClasses(menu, situation, objective, options).values()) {
-    if (best === undefined || lessFigures(figuresOf(objective, found), figuresOf(objective, best))) best = found;
+    if (best === undefined || lexLess(oracleFigures(objective, found), oracleFigures(objective, best))) best = found;
   }
   return best;
 }
