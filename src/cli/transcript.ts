@@ -4,6 +4,9 @@
  * call is interrupted (a signal, a crash in a component). The process
  * handlers live here, in cli/, and are removed when the call is over.
  */
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { IvrError, issue, roundedSeconds, type Message } from '../model/index.js';
 import type { Transcript, TranscriptEvent } from '../machine/index.js';
 import { writeFileAtomic } from './io.js';
 
@@ -14,6 +17,51 @@ export function transcriptJson(transcript: Transcript): string {
 /** Writes the transcript whole or not at all. */
 export function saveTranscript(file: string, transcript: Transcript): void {
   writeFileAtomic(file, transcriptJson(transcript));
+}
+
+function unwritable(file: string, message: Message): IvrError {
+  return new IvrError([issue('unwritable', [], message)], { file });
+}
+
+/**
+ * Refuses a `--transcript` path that cannot be written, BEFORE the call
+ * starts: its folder must exist and be writable, and the path must not be a
+ * folder. Otherwise the caller would learn it only when the call is over.
+ */
+export function checkTranscriptTarget(file: string): void {
+  const folder = dirname(resolve(file));
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // missing, or a path through a file: said just below
+  }
+  if (!isFolder) {
+    throw unwritable(file, {
+      en: `Cannot save the transcript here: the folder ${folder} does not exist.`,
+      'zh-CN': `无法在此保存通话记录:目录 ${folder} 不存在。`,
+    });
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw unwritable(file, {
+      en: `Cannot save the transcript here: the folder ${folder} is not writable.`,
+      'zh-CN': `无法在此保存通话记录:目录 ${folder} 不可写。`,
+    });
+  }
+  let target: ReturnType<typeof statSync> | undefined;
+  try {
+    target = statSync(file);
+  } catch {
+    target = undefined;
+  }
+  if (target?.isDirectory() === true) {
+    throw unwritable(file, {
+      en: 'Cannot save the transcript here: this is a folder; name a file, e.g. call.json.',
+      'zh-CN': '无法在此保存通话记录:这是一个目录;请指定文件,例如 call.json。',
+    });
+  }
 }
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -75,13 +123,23 @@ function eventWords(event: TranscriptEvent): string {
   }
 }
 
+/**
+ * Transcript seconds (exact, µs / 1e6) as the other commands print times:
+ * `roundedSeconds` (half up, to a tenth) with one decimal, so "22.3 s" here
+ * is "22.3 s" in `ivr escape`, never 22.25 or a `toFixed` rounding of it.
+ */
+export function secondsText(seconds: number): string {
+  return roundedSeconds(Math.round(seconds * 1e6)).toFixed(1);
+}
+
 function outcomeWords(transcript: Transcript): string {
   const { outcome, menuSeconds } = transcript;
+  const after = secondsText(menuSeconds ?? 0);
   switch (outcome.type) {
     case 'agent':
-      return `a person answers at ${outcome.node} after ${menuSeconds ?? 0} s of menu time`;
+      return `a person answers at ${outcome.node} after ${after} s of menu time`;
     case 'hangup':
-      return `hang-up at ${outcome.node} after ${menuSeconds ?? 0} s${outcome.reason !== undefined ? ` (${outcome.reason})` : ''}`;
+      return `hang-up at ${outcome.node} after ${after} s${outcome.reason !== undefined ? ` (${outcome.reason})` : ''}`;
     case 'unfinished':
       return `unfinished: still at ${outcome.node} when the time limit was reached`;
   }
@@ -90,7 +148,7 @@ function outcomeWords(transcript: Transcript): string {
 /** The transcript for people: one line per event, then the outcome. */
 export function transcriptText(transcript: Transcript): string {
   const width = Math.max(4, ...transcript.events.map((event) => event.node.length));
-  const lines = transcript.events.map((event) => `${event.at.toFixed(1).padStart(8)} s  ${event.node.padEnd(width)}  ${eventWords(event)}`);
+  const lines = transcript.events.map((event) => `${secondsText(event.at).padStart(8)} s  ${event.node.padEnd(width)}  ${eventWords(event)}`);
   lines.push(`Outcome: ${outcomeWords(transcript)}`);
   return lines.join('\n');
 }

@@ -16,7 +16,7 @@ import { CallScreen, Header, type SpeechLine } from './CallScreen.js';
 import { EndScreen, holdOf } from './EndScreen.js';
 import type { CoachShown } from './Coach.js';
 import { adviceFrom, fastestRouteFrom, type Configuration } from './coach-advice.js';
-import { coachKey, coachTarget, trailOf, type Trail } from './screen-model.js';
+import { coachKey, coachTarget, lastInputOf, trailOf, type Trail } from './screen-model.js';
 import { callClock, wrapToWidth } from './format.js';
 import { paletteFor } from './palette.js';
 import type { Ticker } from './ticker.js';
@@ -82,13 +82,15 @@ function applyIntent(intent: Intent, speech: { mode: InputMode; text: string }, 
  * ("…" meanwhile). Between searches the advice is adjusted every frame for
  * the time already spent.
  */
-function useCoach(menu: Menu, situation: Situation, view: CallView, now: number, shown: boolean): CoachShown | undefined {
-  const aim = useRef<{ key: string; here?: Configuration; offset: number } | undefined>(undefined);
+function useCoach(menu: Menu, situation: Situation, session: CallSession, now: number, shown: boolean): CoachShown | undefined {
+  const aim = useRef<{ key: string; here?: Configuration; offset: number; taken?: string } | undefined>(undefined);
   const [found, setFound] = useState<{ key: string; result: RouteResult } | undefined>(undefined);
   if (shown) {
-    const target = coachTarget(menu, view, now);
+    const view = session.view();
+    const target = coachTarget(menu, view, now, view.phase === 'pressing' ? lastInputOf(session.log()) : undefined);
     if (target.kind === 'from') aim.current = { key: coachKey(target), here: target.here, offset: target.offset };
     else if (target.kind === 'ending') aim.current = { key: 'ending', offset: 0 };
+    else if (target.kind === 'taken') aim.current = { key: coachKey(target), offset: 0, taken: target.input };
   }
   const wanted = shown ? aim.current : undefined;
   const searchFor = wanted?.here !== undefined && found?.key !== wanted.key ? wanted : undefined;
@@ -102,8 +104,9 @@ function useCoach(menu: Menu, situation: Situation, view: CallView, now: number,
   if (!shown) return undefined;
   if (wanted === undefined) return { kind: 'thinking' };
   if (wanted.key === 'ending') return { kind: 'ending' };
+  if (wanted.taken !== undefined) return { kind: 'taken', input: wanted.taken };
   if (found?.key !== wanted.key) return { kind: 'thinking' };
-  return { kind: 'advice', advice: adviceFrom(found.result, wanted.offset, view.digits?.length ?? 0) };
+  return { kind: 'advice', advice: adviceFrom(found.result, wanted.offset, session.view().digits?.length ?? 0) };
 }
 
 export function App({ menu, situation, session, ticker, speed, color, columns, coach = false }: AppProps) {
@@ -152,7 +155,7 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
   const trailKey = `${view.visit}|${view.phase}|${state.feedback.notice}`;
   if (trailRef.current?.key !== trailKey) trailRef.current = { key: trailKey, trail: trailOf(session.log()) };
   const trail = trailRef.current?.trail ?? trailOf(session.log());
-  const coachPanel = useCoach(menu, situation, view, state.now, coachShown && view.phase !== 'ended');
+  const coachPanel = useCoach(menu, situation, session, state.now, coachShown && view.phase !== 'ended');
 
   if (view.phase === 'ended' && view.outcome !== undefined && fastest !== undefined) {
     return (

@@ -6,9 +6,9 @@
 import { Box, Text } from 'ink';
 import type { Menu, Micros } from '../model/index.js';
 import type { CallOutcome } from '../machine/index.js';
-import { UNREACHABLE_EXPLANATION, type RouteResult } from '../analysis/route.js';
+import { UNREACHABLE_EXPLANATION, type Route, type RouteResult } from '../analysis/route.js';
 import { routeWords } from './coach-advice.js';
-import { callClock, countdownClock, exactly, roughly, wrapToWidth } from './format.js';
+import { callClock, countdownClock, exactly, holdWords, roughly, wrapToWidth } from './format.js';
 import { ProgressLine } from './ProgressLine.js';
 import type { Palette } from './palette.js';
 
@@ -22,10 +22,16 @@ export interface EndProps {
   palette: Palette;
 }
 
-/** An agent's median hold in µs, 0 when the menu does not say. */
+/** An agent's median hold in µs, 0 when the menu does not say (see `holdKnownAt`). */
 export function holdOf(menu: Menu, node: string): Micros {
   const agent = menu.nodes[node];
   return agent?.type === 'agent' ? Math.round((agent.wait?.medianSeconds ?? 0) * 1e6) : 0;
+}
+
+/** Whether the menu gives a hold estimate for this agent (the route search's `holdKnown`). */
+export function holdKnownAt(menu: Menu, node: string): boolean {
+  const agent = menu.nodes[node];
+  return agent?.type === 'agent' && agent.wait?.medianSeconds !== undefined;
 }
 
 function queueName(menu: Menu, node: string): string {
@@ -35,25 +41,36 @@ function queueName(menu: Menu, node: string): string {
 
 function fastestLine(fastest: RouteResult): string {
   if (!fastest.reachable) return `No route reaches a person at this time: ${UNREACHABLE_EXPLANATION[fastest.reason]}`;
-  return `${routeWords(fastest)} · ${exactly(fastest.menuMicros)} + ${roughly(fastest.holdMicros)} hold`;
+  return `${routeWords(fastest)} · ${exactly(fastest.menuMicros)} ${holdWords(fastest.holdMicros, fastest.holdKnown)}`;
 }
 
-/** "12.3 s slower than the fastest route", or "as fast as the fastest route". */
+/** "12.3 s longer than the fastest route", or "as fast as the fastest route". */
 export function comparison(yours: Micros, fastest: Micros): string {
   const difference = yours - fastest;
   if (Math.abs(difference) < 50_000) return 'as fast as the fastest route';
   return difference > 0 ? `${exactly(difference)} longer than the fastest route` : `${exactly(-difference)} shorter than the fastest route`;
 }
 
+/**
+ * Yours against the fastest: menu time + hold when both holds are known;
+ * menu time alone when either is not (an unknown hold is not 0 s).
+ */
+function comparisonLine(yours: { menuMicros: Micros; holdMicros: Micros; holdKnown: boolean }, fastest: Route): string {
+  if (yours.holdKnown && fastest.holdKnown) {
+    return `Yours: ${comparison(yours.menuMicros + yours.holdMicros, fastest.menuMicros + fastest.holdMicros)} (menu time + hold).`;
+  }
+  return `Yours: ${comparison(yours.menuMicros, fastest.menuMicros)} (menu time; hold unknown).`;
+}
+
 function AgentEnd({ menu, outcome, fastest, sinceEnd, width, palette }: EndProps) {
   const hold = holdOf(menu, outcome.node);
+  const holdKnown = holdKnownAt(menu, outcome.node);
   const left = Math.max(0, hold - sinceEnd);
-  const yours = outcome.menuMicros + hold;
   const fit = (text: string) => wrapToWidth(text, width);
   return (
     <Box flexDirection="column">
       <Text bold color={palette.good}>{fit(`A person answers: ${queueName(menu, outcome.node)}`)}</Text>
-      {hold > 0 ? (
+      {holdKnown && hold > 0 ? (
         <ProgressLine
           done={sinceEnd / hold}
           text={`Hold (median ${roughly(hold)}): ${left > 0 ? `${countdownClock(left)} left` : 'a person picks up'}`}
@@ -62,12 +79,12 @@ function AgentEnd({ menu, outcome, fastest, sinceEnd, width, palette }: EndProps
           palette={palette}
         />
       ) : (
-        <Text>{fit('Hold: this line gives no hold estimate.')}</Text>
+        <Text>{fit(holdKnown ? 'Hold: none, a person picks up.' : 'Hold unknown: this line gives no estimate.')}</Text>
       )}
-      <Text>{fit(`Your way in: ${exactly(outcome.menuMicros)} + ${roughly(hold)} hold.`)}</Text>
+      <Text>{fit(`Your way in: ${exactly(outcome.menuMicros)} ${holdWords(hold, holdKnown)}.`)}</Text>
       <Text>{fit(`Fastest from the start: ${fastestLine(fastest)}`)}</Text>
       {fastest.reachable && (
-        <Text color={palette.accent}>{fit(`Yours: ${comparison(yours, fastest.menuMicros + fastest.holdMicros)} (menu time + hold).`)}</Text>
+        <Text color={palette.accent}>{fit(comparisonLine({ menuMicros: outcome.menuMicros, holdMicros: hold, holdKnown }, fastest))}</Text>
       )}
     </Box>
   );

@@ -8,7 +8,7 @@
 import type { Menu, Micros, NodeId, Situation } from '../model/index.js';
 import { fastestRoute } from '../analysis/escape.js';
 import type { Route, RouteResult, RouteStep } from '../analysis/route.js';
-import { roughly } from './format.js';
+import { holdWords, roughly } from './format.js';
 
 /** Where a call is: a node and its failure counters. */
 export interface Configuration {
@@ -141,6 +141,5 @@ export function routeWords(route: Route): string {
 /** The coach's line: "Press 0 now: a person in ≈ 12 s + ≈ 5 min hold". */
 export function adviceLine(advice: Advice): string {
   if (!advice.reachable) return `No person is reachable from here: hang up and call again. ${advice.reason}`;
-  const hold = advice.holdKnown ? ` + ${roughly(advice.holdMicros)} hold` : ' (hold unknown)';
-  return `${advice.instruction}: a person in ${roughly(advice.menuMicros)}${hold}`;
+  return `${advice.instruction}: a person in ${roughly(advice.menuMicros)} ${holdWords(advice.holdMicros, advice.holdKnown)}`;
 }

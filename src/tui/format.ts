@@ -32,15 +32,19 @@ export function roughly(micros: Micros): string {
   return `≈ ${Math.round((minutes / 60) * 10) / 10} h`;
 }
 
-/** An exact duration for the end screen: `4.9 s`, `1 min 12 s`. */
+/** "+ ≈ 35 s hold", or "+ hold unknown" where the menu gives no estimate: never "+ ≈ 0 s hold". */
+export function holdWords(holdMicros: Micros, known: boolean): string {
+  return known ? `+ ${roughly(holdMicros)} hold` : '+ hold unknown';
+}
+
+/**
+ * An exact duration for the end screen: `4.9 s`, `21.0 s`, `72.3 s`. Always
+ * seconds with one decimal from `roundedSeconds`, as `ivr escape` and the
+ * transcript print them, so the same route reads the same everywhere and
+ * "21.0 s" stands next to "6.1 s", not "21 s".
+ */
 export function exactly(micros: Micros): string {
-  const tenths = roundedSeconds(Math.max(0, micros));
-  if (tenths < 60) return `${tenths} s`;
-  // Whole seconds floored past a minute, as the call clock shows them.
-  const whole = Math.floor(tenths);
-  const minutes = Math.floor(whole / 60);
-  const seconds = whole % 60;
-  return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+  return `${roundedSeconds(Math.max(0, micros)).toFixed(1)} s`;
 }
 
 /** A bar of `width` cells, `done` of 0..1 filled: `█████░░░░░`. */

@@ -84,7 +84,9 @@ export type CoachTarget =
   | { kind: 'from'; here: Configuration; offset: Micros }
   /** the failure playing now ends the call */
   | { kind: 'ending' }
-  /** keep the previous advice (a key press in flight, or the call is over) */
+  /** a key or words in flight: the old advice would be stale ("Press 3 now" after 3 was pressed) */
+  | { kind: 'taken'; input: string }
+  /** keep the previous advice (the call is over) */
   | { kind: 'keep' };
 
 /**
@@ -92,7 +94,7 @@ export type CoachTarget =
  * not yet updated: the coach looks past it, to the replay or the handler's
  * `then`, with the message's remaining time as a negative offset.
  */
-export function coachTarget(menu: Menu, view: CallView, now: Micros): CoachTarget {
+export function coachTarget(menu: Menu, view: CallView, now: Micros, taken = 'your input'): CoachTarget {
   const base = { node: view.node, invalidCount: view.invalidCount, noInputCount: view.noInputCount };
   switch (view.phase) {
     case 'prompt':
@@ -118,14 +120,29 @@ export function coachTarget(menu: Menu, view: CallView, now: Micros): CoachTarge
       break;
     }
     case 'pressing':
+      return { kind: 'taken', input: taken };
     case 'ended':
       return { kind: 'keep' };
   }
   return { kind: 'keep' };
 }
 
+/**
+ * The input the line is taking now, for the coach: the last key or words in
+ * the log ("key 3", "人工"). Read from the end, so it costs a step or two.
+ */
+export function lastInputOf(log: readonly CallLogEntry[]): string | undefined {
+  for (let index = log.length - 1; index >= 0; index--) {
+    const entry = log[index] as CallLogEntry;
+    if (entry.kind === 'key') return `key ${entry.key ?? ''}`;
+    if (entry.kind === 'say') return entry.phrase ?? '';
+  }
+  return undefined;
+}
+
 /** A stable key of a coach target, so the route search runs once per step, not per frame. */
 export function coachKey(target: CoachTarget): string {
+  if (target.kind === 'taken') return `taken|${target.input}`;
   return target.kind === 'from' ? `${target.here.node}|${target.here.invalidCount}|${target.here.noInputCount}` : target.kind;
 }
 

@@ -44,6 +44,52 @@ describe('ivr call --script (headless)', () => {
     expect(readdirSync(dir)).toEqual(['call.json']);
   });
 
+  it('prints times as ivr escape does: 22.25 s of menu time is "22.3 s" on the outcome line, as on the event lines', async () => {
+    // bank-huaxin's fastest route at tue 10:00 (ivr escape: "Menu time 22.3 s"); it ends at 22.25 s exactly
+    const script = ['wait', '1', ...Array<string>(25).fill('1'), '3'].join(',');
+    const json = await run(['call', 'menus/bank-huaxin.json', '--at', 'tue 10:00', '--script', script, '--json']);
+    expect(JSON.parse(json.stdout()).menuSeconds).toBe(22.25);
+    const text = await run(['call', 'menus/bank-huaxin.json', '--at', 'tue 10:00', '--script', script]);
+    expect(text.stdout()).toContain('22.3 s  wealthQueue  end');
+    expect(text.stdout()).toContain('Outcome: a person answers at wealthQueue after 22.3 s of menu time');
+    expect(text.stdout()).not.toContain('22.25');
+  });
+
+  it('rounds half a tenth up on event lines too (toFixed would print 1.4 for 1.45)', async () => {
+    const { secondsText } = await import('../../src/cli/transcript.js');
+    expect(secondsText(1.45)).toBe('1.5');
+    expect(secondsText(22.25)).toBe('22.3');
+    expect(secondsText(0)).toBe('0.0');
+  });
+
+  it('refuses an unwritable --transcript path before the call: exit 2, one line naming the path, nothing printed', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    const cases = [
+      { path: join(dir, 'missing', 'call.json'), says: 'does not exist' },
+      { path: join(file, 'call.json'), says: 'does not exist' },
+      { path: dir, says: 'this is a folder' },
+    ];
+    for (const { path, says } of cases) {
+      const context = await run(['call', 'menus/demo-bank.json', '--at', 'tue 10:00', '--script', '3', '--transcript', path]);
+      expect(context.exitCode()).toBe(2);
+      expect(context.stdout()).toBe('');
+      const lines = context.stderr().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(path);
+      expect(lines[0]).toContain(says);
+    }
+  });
+
+  it('checks the --transcript path before a screen call too: exit 2 without a terminal being needed', async () => {
+    const dir = tempDir();
+    const context = await run(['call', 'menus/demo-bank.json', '--transcript', join(dir, 'missing', 'call.json')], { stdinIsTTY: true, stdoutIsTTY: true });
+    expect(context.exitCode()).toBe(2);
+    expect(context.stderr()).toContain('does not exist');
+    expect(context.stdout()).toBe('');
+  });
+
   it('without a terminal and without a script, explains the script mode and exits 2', async () => {
     const context = await run(['call', 'menus/demo-bank.json']);
     expect(context.exitCode()).toBe(2);
@@ -78,7 +124,15 @@ describe('ivr call --script (headless)', () => {
 type Token = { key: Key } | { phrase: string } | 'wait';
 
 /** The oracle: plays the documented script rules straight on a session, step by step. */
-function replay(menu: Menu, at: Situation, tokens: Token[]): { node: string; type: string; micros: number | null } {
+interface Replayed {
+  node: string;
+  type: string;
+  micros: number | null;
+  /** every log entry of the call: its time in µs, node, kind, key or words */
+  events: { at: number; node: string; kind: string; key?: string; phrase?: string }[];
+}
+
+function replay(menu: Menu, at: Situation, tokens: Token[]): Replayed {
   const session: CallSession = startCall(menu, at);
   const limit = 30 * 60 * 1e6;
   const step = () => {
@@ -99,7 +153,17 @@ function replay(menu: Menu, at: Situation, tokens: Token[]): { node: string; typ
   }
   while (step());
   const outcome = session.view().outcome;
-  return outcome === undefined ? { node: session.view().node, type: 'unfinished', micros: null } : { node: outcome.node, type: outcome.type, micros: outcome.menuMicros };
+  const events = session.log().map(({ at: when, node, kind, key, phrase }) => ({ at: when, node, kind, ...(key !== undefined ? { key } : {}), ...(phrase !== undefined ? { phrase } : {}) }));
+  return outcome === undefined
+    ? { node: session.view().node, type: 'unfinished', micros: null, events }
+    : { node: outcome.node, type: outcome.type, micros: outcome.menuMicros, events };
+}
+
+/** The transcript's events in the oracle's terms (µs, no reason), the tokens it did not play left out. */
+function playedEvents(events: { at: number; node: string; kind: string; key?: string; phrase?: string }[]): Replayed['events'] {
+  return events
+    .filter((event) => event.kind !== 'unused')
+    .map(({ at: when, node, kind, key, phrase }) => ({ at: Math.round(when * 1e6), node, kind, ...(key !== undefined ? { key } : {}), ...(phrase !== undefined ? { phrase } : {}) }));
 }
 
 const token: fc.Arbitrary<Token> = fc.oneof(
@@ -110,7 +174,7 @@ const token: fc.Arbitrary<Token> = fc.oneof(
 const text = (t: Token) => (t === 'wait' ? 'wait' : 'key' in t ? t.key : `say:${t.phrase}`);
 
 describe(`headless transcript = direct replay through the machine (fast-check seed ${SEED})`, () => {
-  it('has the same outcome node, type and menu time for random menus and scripts', async () => {
+  it('has the same outcome, menu time, and every event (time, node, kind, key, words) for random menus and scripts', async () => {
     const dir = tempDir();
     await fc.assert(
       fc.asyncProperty(arbitraryMenu(), arbitrarySituation(), fc.array(token, { maxLength: 8 }), async (menu, at, tokens) => {
@@ -124,8 +188,12 @@ describe(`headless transcript = direct replay through the machine (fast-check se
         expect(context.exitCode() ?? 0).toBe(0);
         const transcript = JSON.parse(context.stdout());
         const expected = replay(menu, at, tokens);
-        expect({ node: transcript.outcome.node, type: transcript.outcome.type, micros: transcript.menuSeconds === null ? null : Math.round(transcript.menuSeconds * 1e6) })
-          .toEqual(expected);
+        expect({
+          node: transcript.outcome.node,
+          type: transcript.outcome.type,
+          micros: transcript.menuSeconds === null ? null : Math.round(transcript.menuSeconds * 1e6),
+          events: playedEvents(transcript.events),
+        }).toEqual(expected);
       }),
       { seed: SEED, numRuns: 100 },
     );

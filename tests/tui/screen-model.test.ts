@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startCall } from '../../src/machine/index.js';
-import { callClock, exactly, progressBar, roughly } from '../../src/tui/format.js';
-import { coachTarget, countersLine, phaseLine, trailLine, trailOf } from '../../src/tui/screen-model.js';
+import { callClock, exactly, holdWords, progressBar, roughly } from '../../src/tui/format.js';
+import { coachTarget, countersLine, lastInputOf, phaseLine, trailLine, trailOf } from '../../src/tui/screen-model.js';
 import { at, menuFile } from './menus.js';
 
 
@@ -20,7 +20,19 @@ describe('format', () => {
     expect(roughly(300_000_000)).toBe('≈ 5 min');
     expect(roughly(2 * 3600e6)).toBe('≈ 2 h');
     expect(exactly(4_900_000)).toBe('4.9 s');
-    expect(exactly(72_000_000)).toBe('1 min 12 s');
+  });
+
+  it('prints exact durations as ivr escape does: seconds with one decimal, whole seconds too', () => {
+    expect(exactly(21_000_000)).toBe('21.0 s');
+    expect(exactly(72_340_000)).toBe('72.3 s');
+    // bank-huaxin's fastest route: 22.25 s exactly, "22.3 s" in ivr escape
+    expect(exactly(22_250_000)).toBe('22.3 s');
+  });
+
+  it('says "hold unknown" where a line gives no estimate, never "≈ 0 s hold"', () => {
+    expect(holdWords(35_000_000, true)).toBe('+ ≈ 35 s hold');
+    expect(holdWords(0, false)).toBe('+ hold unknown');
+    expect(holdWords(0, true)).toBe('+ ≈ 0 s hold');
   });
 
   it('rounds a half tenth up, as ivr escape does', () => {
@@ -77,6 +89,25 @@ describe('screen model on the demo line', () => {
     expect(view.phase).toBe('failure');
     const target = coachTarget(demo, view, call.now());
     expect(target).toEqual({ kind: 'from', here: { node: 'main', invalidCount: 1, noInputCount: 0 }, offset: -2_800_000 });
+  });
+
+  it('while a key is in flight, aims the coach at what was taken, not at the advice before it', () => {
+    const call = startCall(demo, tuesday);
+    call.advanceBy(5_600_000);
+    expect(call.send({ type: 'KEY', key: '3' })).toBe('accepted');
+    const view = call.view();
+    expect(view.phase).toBe('pressing');
+    expect(lastInputOf(call.log())).toBe('key 3');
+    expect(coachTarget(demo, view, call.now(), lastInputOf(call.log()))).toEqual({ kind: 'taken', input: 'key 3' });
+    call.advanceToNextChange();
+    expect(coachTarget(demo, call.view(), call.now()).kind).not.toBe('taken');
+  });
+
+  it('names the last key or words of the log, and nothing before any', () => {
+    expect(lastInputOf([{ at: 0, node: 'welcome', kind: 'enter' }])).toBeUndefined();
+    expect(lastInputOf([
+      { at: 0, node: 'a', kind: 'key', key: '1' }, { at: 1, node: 'b', kind: 'enter' }, { at: 2, node: 'b', kind: 'say', phrase: '人工' }, { at: 3, node: 'b', kind: 'invalid' },
+    ])).toBe('人工');
   });
 
   it('keeps the trail in order, with replays, and drops the oldest steps to fit', () => {

@@ -13,7 +13,7 @@ import { drawLiveFrames } from '../live-terminal.js';
 import { loadMenuFile } from '../load-menu-file.js';
 import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
 import { eraseLines, splashLines } from '../../tui/splash.js';
-import { onInterrupt, saveTranscript, transcriptJson, transcriptText } from '../transcript.js';
+import { checkTranscriptTarget, onInterrupt, saveTranscript, transcriptJson, transcriptText } from '../transcript.js';
 
 interface CallFlags extends SituationFlags {
   script?: string;
@@ -140,6 +140,8 @@ Example:
       // A bad file is named before the missing terminal: it is wrong either way.
       const { menu } = loadMenuFile(file ?? DEMO_MENU, maxBytes);
       if (flags.script === undefined && !(context.stdinIsTTY && context.stdoutIsTTY)) throw usageError('no_terminal', NO_TTY);
+      // Said before the call, not after it: a live call may last many minutes.
+      if (flags.transcript !== undefined) checkTranscriptTarget(flags.transcript);
       if (flags.script !== undefined) await headless(menu, situation, flags.script, flags, context);
       else await interactive(menu, situation, speed, flags, context);
     });
