@@ -10,6 +10,15 @@
  * the objective's final key, the fastest route first. Graphs too large for
  * the layers fall back to 16 searches restricted to a subset of tricks,
  * which can miss a class (the report says so).
+ *
+ * `department-choice`: a route reaching a department other than the obvious
+ * one (see strategies.ts) whose figure under the objective (total, menu time,
+ * or caller actions for `keys`: the first component of the agent's key) is
+ * strictly smaller than that of the best route to the obvious department,
+ * under the same objective and the same restriction (`--advertised-only`).
+ * An obvious department that cannot be reached under the restriction is
+ * beaten by any route. A slower or equally fast other queue is not a choice
+ * worth a label.
  */
 import { reachableNodes, type AgentNode, type Menu, type Situation } from '../model/index.js';
 import { buildGraph, type ConfigGraph, type StartConfiguration } from './graph.js';
@@ -66,16 +75,40 @@ function unreachableReason(graph: ConfigGraph, forbid: number): UnreachableReaso
   return structurally ? 'agents_closed' : 'all_routes_hang_up';
 }
 
-function routeTo(distances: Distances, agents: AgentReach[], obvious: string | null): Route {
+/** The obvious department and the objective's first figure of the best route to it (Infinity when not reached). */
+interface ObviousBest {
+  department: string;
+  first: number;
+}
+
+/**
+ * The obvious department's best first figure among `reached`, which must hold
+ * every agent configuration whose first figure is at most the routes' to be
+ * labelled (a full search, or one stopped after the best: it settles every
+ * agent that ties the best on the first figure); null without an obvious
+ * department.
+ */
+function obviousBest(graph: ConfigGraph, objective: Objective, reached: readonly AgentReach[]): ObviousBest | null {
+  const department = obviousDepartment(graph);
+  if (department === null) return null;
+  let first = Infinity;
+  for (const reach of reached) {
+    if (departmentOfReach(graph, reach) === department) first = Math.min(first, agentKey(reach, objective)[0]);
+  }
+  return { department, first };
+}
+
+function routeTo(distances: Distances, agents: AgentReach[], obvious: ObviousBest | null): Route {
   const { graph, objective } = distances;
   const edges = traceRoute(distances, agents.map((agent) => agent.config));
   const reachedConfig = edges.length === 0 ? graph.start : (graph.edgeTarget[edges[edges.length - 1] as number] as number);
   const agent = agents.find((candidate) => candidate.config === reachedConfig) as AgentReach;
-  return routeFromEdges(graph, objective, edges, agent, departmentChosen(graph, agent, obvious));
+  return routeFromEdges(graph, objective, edges, agent, departmentChosen(graph, objective, agent, obvious));
 }
 
-function departmentChosen(graph: ConfigGraph, agent: AgentReach, obvious: string | null): boolean {
-  return obvious !== null && departmentOfReach(graph, agent) !== obvious;
+/** True when the agent is of another department than the obvious one and strictly beats its best route (module header). */
+function departmentChosen(graph: ConfigGraph, objective: Objective, agent: AgentReach, obvious: ObviousBest | null): boolean {
+  return obvious !== null && departmentOfReach(graph, agent) !== obvious.department && agentKey(agent, objective)[0] < obvious.first;
 }
 
 function search(menu: Menu, options: RouteOptions, forbid: number): { graph: ConfigGraph; result: RouteResult } {
@@ -84,7 +117,7 @@ function search(menu: Menu, options: RouteOptions, forbid: number): { graph: Con
   const distances = shortestDistances(graph, objective, forbid, { stopAfterBest: true });
   const best = bestAgents(distances);
   if (best.length === 0) return { graph, result: { reachable: false, menu: menu.id, objective, reason: unreachableReason(graph, forbid) } };
-  return { graph, result: routeTo(distances, best, obviousDepartment(graph)) };
+  return { graph, result: routeTo(distances, best, obviousBest(graph, objective, reachedAgents(distances))) };
 }
 
 /** The fastest route to a human (menu-format.md tie rules), or why there is none. */
@@ -148,13 +181,16 @@ function configKey(graph: ConfigGraph, config: number): number {
  * The best route of every (agent, strategy set) class: one search over the
  * strategy layers. Classes whose best route wastes failures are left out.
  */
-function layeredCandidates(layered: ConfigGraph, objective: Objective, obvious: string | null): Candidate[] {
+function layeredCandidates(graph: ConfigGraph, layered: ConfigGraph, objective: Objective): Candidate[] {
   const distances = shortestDistances(layered, objective);
+  const reached = reachedAgents(distances);
+  const obvious = obviousBest(graph, objective, reached);
   const candidates: Candidate[] = [];
-  for (const agent of reachedAgents(distances)) {
+  for (const agent of reached) {
     const edges = traceRoute(distances, [agent.config]);
     if (wastesFailures(layered, edges)) continue;
-    candidates.push({ route: routeFromEdges(layered, objective, edges, agent, departmentChosen(layered, agent, obvious)), key: agentKey(agent, objective), order: candidates.length });
+    const departmentChoice = departmentChosen(layered, objective, agent, obvious);
+    candidates.push({ route: routeFromEdges(layered, objective, edges, agent, departmentChoice), key: agentKey(agent, objective), order: candidates.length });
   }
   return candidates;
 }
@@ -166,12 +202,13 @@ function layeredCandidates(layered: ConfigGraph, objective: Objective, obvious: 
  */
 function restrictedCandidates(graph: ConfigGraph, objective: Objective, baseForbid: number): Candidate[] {
   const candidates: Candidate[] = [];
+  const obvious = obviousBest(graph, objective, reachedAgents(shortestDistances(graph, objective, baseForbid)));
   const allTricks = CLASS_FLAGS.reduce((bits, flag) => bits | flag, 0);
   for (let allowed = 0; allowed < 1 << CLASS_FLAGS.length; allowed++) {
     const mask = CLASS_FLAGS.reduce((bits, flag, bit) => (allowed & (1 << bit) ? bits | flag : bits), 0);
     const distances = shortestDistances(graph, objective, (allTricks & ~mask) | baseForbid);
     for (const agent of reachedAgents(distances)) {
-      const route = routeTo(distances, [agent], obviousDepartment(graph));
+      const route = routeTo(distances, [agent], obvious);
       if ((route.flags & allTricks) === mask) candidates.push({ route, key: agentKey(agent, objective), order: candidates.length });
     }
   }
@@ -185,7 +222,7 @@ function rankRoutes(menu: Menu, options: RouteOptions & { count: number }): Rank
   const forbid = options.advertisedOnly ? NOT_ADVERTISED : 0;
   const layered = strategyLayers(graph, forbid);
   const candidates = layered !== undefined
-    ? layeredCandidates(layered, objective, obviousDepartment(graph))
+    ? layeredCandidates(graph, layered, objective)
     : restrictedCandidates(graph, objective, forbid);
   const fastestClass = classOf(fastest);
   const others = candidates.filter((candidate) => classOf(candidate.route) !== fastestClass);

@@ -4,7 +4,7 @@
  * recognition 1.0 s).
  */
 import { describe, expect, it } from 'vitest';
-import { escapeReport, fastestRoute, routeJson, type RouteResult } from '../../src/analysis/index.js';
+import { escapeReport, fastestRoute, routeJson, routes, type RouteResult } from '../../src/analysis/index.js';
 import { at, menuOf, reachable, seconds } from './helpers.js';
 
 const now = at('tue 10:00');
@@ -94,6 +94,47 @@ describe('strategies, one hand-made menu each', () => {
     expect([route.outcome, route.strategies, seconds(route.menuMicros + route.holdMicros)]).toEqual(['claims', ['advertised', 'department-choice'], 20.5]);
     // Objective keys ties on one action; the lower total (claims) wins.
     expect(reachable(fastestRoute(menu, { situation: now, objective: 'keys' })).outcome).toBe('claims');
+  });
+
+  it('department-choice only for a queue faster than the obvious one: a slower queue listed as an alternative gets no label', () => {
+    // The obvious department is general (key 0, a person word: 0.5 s + 60 s hold = 60.5 s total).
+    // Sales (key 1): 0.5 s + 30 s = 30.5 s, faster: department-choice.
+    // Billing (key 2): 0.5 s + 200 s = 200.5 s, slower: a different queue, but no choice worth a label.
+    // Repairs (key 3): 0.5 s + 60 s = 60.5 s, as fast as general: not faster, no label.
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Sales 1, billing 2, repairs 3, an agent 0', options: [
+        { key: '1', label: 'Sales', next: 'sales' },
+        { key: '2', label: 'Billing', next: 'billing' },
+        { key: '3', label: 'Repairs', next: 'repairs' },
+        { key: '0', label: 'Agent', next: 'general' },
+      ] },
+      sales: { type: 'agent', queue: 'sales', wait: { medianSeconds: 30 } },
+      billing: { type: 'agent', queue: 'billing', wait: { medianSeconds: 200 } },
+      repairs: { type: 'agent', queue: 'repairs', wait: { medianSeconds: 60 } },
+      general: { type: 'agent', queue: 'general', wait: { medianSeconds: 60 } },
+    });
+    const [fastest, ...others] = routes(menu, { situation: now, count: 4 }).map(reachable);
+    expect([fastest?.outcome, fastest?.strategies]).toEqual(['sales', ['advertised', 'department-choice']]);
+    expect(others.map((route) => [route.outcome, seconds(route.menuMicros + route.holdMicros), route.strategies])).toEqual([
+      ['repairs', 60.5, ['advertised']], // ties general; key 3 comes first in the file
+      ['general', 60.5, ['advertised']],
+      ['billing', 200.5, ['advertised']],
+    ]);
+  });
+
+  it('department-choice follows the objective: under --objective menu the queues tie at 0.5 s and none is a choice', () => {
+    // Same kind of menu; by menu time every key costs 0.5 s, so no queue beats general's 0.5 s.
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Sales 1, an agent 0', options: [
+        { key: '1', label: 'Sales', next: 'sales' },
+        { key: '0', label: 'Agent', next: 'general' },
+      ] },
+      sales: { type: 'agent', queue: 'sales', wait: { medianSeconds: 30 } },
+      general: { type: 'agent', queue: 'general', wait: { medianSeconds: 60 } },
+    });
+    expect(reachable(fastestRoute(menu, { situation: now })).strategies).toEqual(['advertised', 'department-choice']);
+    const byMenu = routes(menu, { situation: now, objective: 'menu', count: 2 }).map(reachable);
+    expect(byMenu.map((route) => [route.outcome, route.strategies])).toEqual([['sales', ['advertised']], ['general', ['advertised']]]);
   });
 
   it('skips a barge-in say with #, listens to a menu without barge-in, then types digits', () => {
