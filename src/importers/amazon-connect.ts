@@ -403,10 +403,23 @@ class ConnectBundle {
       return;
     }
     const shown = label ?? reference;
+    const problem = index === undefined ? undefined : this.flows.problem(index);
+    if (index !== undefined && problem !== undefined) {
+      const file = this.files[index]?.name ?? '';
+      this.builder.ending(key, this.nodeName(flow, action), `continues in flow "${shown}", whose file cannot be read`, action.at);
+      // Located in the companion, where the problem is; the message names the transfer.
+      this.builder.warn(key, 'flow_unreadable', { file, ...(problem.line !== undefined ? { line: problem.line } : {}), ...(problem.column !== undefined ? { column: problem.column } : {}) }, message(
+        `This file cannot be read (${problem.message.en}), so the TransferToFlow ${action.id} in ${flow.file} that leads to it is imported as the end of the call.`,
+        `此文件无法读取(${problem.message['zh-CN']}),因此 ${flow.file} 中转到它的 TransferToFlow ${action.id} 按通话结束导入。`));
+      return;
+    }
     this.builder.ending(key, this.nodeName(flow, action), `continues in flow "${shown}", which was not imported`, action.at);
+    const advice = this.files.length > 1
+      ? { en: `none of the ${this.files.length} imported files is named after it`, zh: `导入的 ${this.files.length} 个文件中没有以它命名的文件` }
+      : { en: 'only one file was imported: import the folder, or pass its file too, to follow it', zh: '只导入了一个文件:导入整个文件夹或一并给出该文件即可跟随' };
     this.builder.warn(key, 'flow_not_supplied', action.at, message(
-      `Transfers to the flow "${shown}", which is not among the imported files (or cannot be read): imported as the end of the call. Import the folder to follow it.`,
-      `转到流程 "${shown}",但该流程不在导入的文件中(或无法读取):按通话结束导入。导入整个文件夹即可跟随。`));
+      `Transfers to the flow "${shown}", which is not among the imported files (${advice.en}): imported as the end of the call.`,
+      `转到流程 "${shown}",但该流程不在导入的文件中(${advice.zh}):按通话结束导入。`));
   }
 
   private mapUnknown(flow: Flow, action: Action): void {

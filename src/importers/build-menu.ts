@@ -227,15 +227,27 @@ export class MenuBuilder {
       id: menuIdFrom(options.name),
       name: options.name,
       locale: options.locale ?? 'en-US',
-      source: { notes: this.notes(options, warnings) },
+      source: { notes: this.notes(options, warnings, this.filesOf(materialised.reachedKeys)) },
       start: materialised.start,
       nodes: materialised.nodes,
     };
     return { menu, warnings };
   }
 
-  private notes(options: BuildOptions, warnings: ImportWarning[]): string {
-    const lines = [`Imported by ivr import from ${this.title} (${this.format}): file ${options.file}, flow "${options.name}".`];
+  /** The source files of the elements a call can reach: what the menu was built from. */
+  private filesOf(keys: ReadonlySet<string>): string[] {
+    const files = new Set<string>();
+    for (const key of keys) {
+      const file = this.drafts.get(key)?.at.file;
+      if (file !== undefined && file !== '') files.add(file);
+    }
+    return [...files];
+  }
+
+  private notes(options: BuildOptions, warnings: ImportWarning[], files: readonly string[]): string {
+    const others = files.filter((file) => file !== options.file);
+    const from = others.length === 0 ? `file ${options.file}` : `files ${options.file} (entry), ${others.join(', ')}`;
+    const lines = [`Imported by ivr import from ${this.title} (${this.format}): ${from}, flow "${options.name}".`];
     if (warnings.length === 0) lines.push('No warnings.');
     else lines.push(`${warnings.length} warning${warnings.length > 1 ? 's' : ''}:`, ...warnings.map((w) => `${formatLocation(w.at)}  ${w.message.en}`));
     return lines.join('\n');

@@ -1,14 +1,16 @@
 /**
  * The files of one import read lazily, once each, when a flow first names
  * them (a Connect `TransferToFlow`, a Twilio `run-subflow`). The entry file
- * must be of the importer's format; a companion that is not is skipped, so a
- * folder may hold other files.
+ * must be of the importer's format; a companion that is not (or that is
+ * broken) is skipped, so a folder may hold other files, and its first issue
+ * is kept for the importer to report where the flow names it.
  */
-import { IvrError } from '../model/index.js';
+import { IvrError, type Issue } from '../model/index.js';
 import type { SourceFile } from './importer.js';
 
 export class BundleFiles<T> {
   private readonly read = new Map<number, T | null>();
+  private readonly problems = new Map<number, Issue>();
 
   /**
    * `parse` throws IvrError when a file is not of the format; `then` runs
@@ -30,11 +32,18 @@ export class BundleFiles<T> {
       } catch (error) {
         if (index === 0 || !(error instanceof IvrError)) throw error;
         this.read.set(index, null);
+        const first = error.issues[0];
+        if (first !== undefined) this.problems.set(index, first);
         return undefined;
       }
       this.read.set(index, parsed);
       this.then(parsed);
     }
     return this.read.get(index) ?? undefined;
+  }
+
+  /** Why a companion that was asked for could not be read (its first issue, located when the parser could), if it could not. */
+  problem(index: number): Issue | undefined {
+    return this.problems.get(index);
   }
 }

@@ -6,7 +6,7 @@
  * before anything is parsed and validates what the importer produced.
  */
 import { IvrError, DEFAULT_MAX_BYTES, issue, loadMenuValue, type Issue, type Menu } from '../model/index.js';
-import type { FormatId, Importer, ImportOptions, ImportResult, SourceFile } from './importer.js';
+import type { FormatId, Importer, ImportOptions, ImportResult, ImportWarning, SourceFile } from './importer.js';
 import { message } from './build-menu.js';
 import { checkSize, parseUntrustedJson } from './safe-json.js';
 import { twilioStudio } from './twilio-studio.js';
@@ -105,9 +105,11 @@ export interface ImportedMenu extends ImportResult {
 
 /**
  * Imports files with the named importer (or the detected one), refusing
- * oversized files before parsing, and validates the result.
+ * oversized files before parsing, and validates the result. `entryChoice`
+ * says how the caller chose the entry file (a folder without `--entry`):
+ * it comes first among the warnings and is kept in `source.notes`.
  */
-export function importFiles(files: readonly SourceFile[], options: ImportOptions & { from?: FormatId } = {}): ImportedMenu {
+export function importFiles(files: readonly SourceFile[], options: ImportOptions & { from?: FormatId; entryChoice?: ImportWarning } = {}): ImportedMenu {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   for (const file of files) checkSize(file.name, file.text, maxBytes);
   let importer: Importer | undefined;
@@ -126,7 +128,7 @@ export function importFiles(files: readonly SourceFile[], options: ImportOptions
       `--context names a dialplan context: it applies to ${CONTEXT_FORMATS.join(', ')} files, not to ${importer.title}.`,
       `--context 指定拨号计划上下文:只适用于 ${CONTEXT_FORMATS.join('、')} 文件,不适用于 ${importer.title}。`)], { file: files[0]?.name ?? '' });
   }
-  const result = importer.import(files, { maxBytes, ...(options.context !== undefined ? { context: options.context } : {}) });
+  const result = withEntryChoice(importer.import(files, { maxBytes, ...(options.context !== undefined ? { context: options.context } : {}) }), options.entryChoice);
   const checked = loadMenuValue(result.menu);
   if (!checked.ok) {
     const first = checked.issues[0];
@@ -135,4 +137,12 @@ export function importFiles(files: readonly SourceFile[], options: ImportOptions
       `导入的菜单未通过校验(${importer.id} 导入器的缺陷,请报告):${first?.message['zh-CN'] ?? '未知问题'}`)], { file: files[0]?.name ?? '' });
   }
   return { ...result, format: importer.id, validated: checked.value };
+}
+
+/** The entry note first among the warnings, and as the second line of `source.notes`. */
+function withEntryChoice(result: ImportResult, choice: ImportWarning | undefined): ImportResult {
+  if (choice === undefined) return result;
+  const [first = '', ...rest] = (result.menu.source?.notes ?? '').split('\n');
+  const notes = [first, choice.message.en, ...rest].filter((line) => line !== '').join('\n');
+  return { menu: { ...result.menu, source: { ...result.menu.source, notes } }, warnings: [choice, ...result.warnings] };
 }

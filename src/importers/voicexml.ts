@@ -904,6 +904,39 @@ function metadataOf(root: XmlElement): Partial<MenuInput> {
   return picked as Partial<MenuInput>;
 }
 
+/** The id of a document's first dialog (`<form>` or `<menu>`), where a link without `#dialog` enters it. */
+function firstDialogId(text: string): string | undefined {
+  return /<(?:form|menu)\b[^>]*\bid\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
+}
+
+/**
+ * Documents whose start another document links to, by base name: a `next`
+ * or `src` without `#dialog` or to the first dialog, and every
+ * `application` root. A link back to a later dialog (`main.vxml#agents`)
+ * does not make `main.vxml` a place calls come from elsewhere.
+ */
+function documentsEnteredFromOthers(files: readonly SourceFile[]): Set<string> {
+  const firstDialog = new Map(files.map((file) => [baseName(file.name), firstDialogId(file.text)] as const));
+  const entered = new Set<string>();
+  for (const file of files) {
+    const own = baseName(file.name);
+    for (const match of file.text.matchAll(/\b(next|application|src)\s*=\s*["']([^"'#]+)(?:#([^"']*))?["']/g)) {
+      const target = baseName(match[2] as string);
+      const dialog = match[3];
+      const atStart = match[1] === 'application' || dialog === undefined || dialog === '' || dialog === firstDialog.get(target);
+      if (target !== own && atStart) entered.add(target);
+    }
+  }
+  return entered;
+}
+
+/** The entry of a folder: the one VoiceXML document whose start no other document links to, else the first file. */
+function pickVoiceXmlEntry(files: readonly SourceFile[]): number {
+  const entered = documentsEnteredFromOthers(files);
+  const candidates = files.flatMap((file, index) => (/<vxml[\s>]/.test(file.text.slice(0, 4096)) && !entered.has(baseName(file.name)) ? [index] : []));
+  return candidates.length === 1 ? (candidates[0] as number) : 0;
+}
+
 export const voiceXmlImporter: Importer = {
   id: 'vxml',
   title: 'VoiceXML 2.x / 1.0 documents',
@@ -921,4 +954,5 @@ export const voiceXmlImporter: Importer = {
     const result = reader.builder.build({ start, name, file: first.file, ...(lang !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? { locale: lang } : {}) });
     return { ...result, menu: { ...result.menu, ...metadataOf(first.root) } };
   },
+  pickEntry: pickVoiceXmlEntry,
 };

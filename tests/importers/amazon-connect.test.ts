@@ -146,6 +146,18 @@ describe('Amazon Connect importer', () => {
     });
   });
 
+  test('one file alone: a TransferToFlow to a flow not given advises importing the folder; given with the folder, it never does', () => {
+    const alone = importAmazonConnect([fixture('folders/connect-broken-companion/main-line.json')]);
+    const missing = alone.warnings.filter((w) => w.code === 'flow_not_supplied').map((w) => w.message.en);
+    expect(missing).toHaveLength(2);
+    expect(missing.every((text) => text.includes('only one file was imported: import the folder'))).toBe(true);
+    const folder = importAmazonConnect([fixture('folders/connect-broken-companion/main-line.json'), fixture('folders/connect-broken-companion/_0x_to_agent.json')]);
+    expect(folder.warnings.map((w) => `${w.at.file.replace(/^.*\//, '')}:${w.at.line}:${w.at.column}:${w.code}`)).toEqual([
+      '_0x_to_agent.json:9:7:flow_unreadable',
+      'main-line.json:31:5:flow_not_supplied',
+    ]);
+  });
+
   test('Loop counts are unrolled: two retries, then the done branch', () => {
     const { menu } = importAmazonConnect([fixture('amazon-connect/retry-menu.json')]);
     const valid = validMenu(menu);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MenuBuilder, menuIdFrom, nodeIdFrom, spokenPrompt, stripMarkup, stripTemplates } from '../../src/importers/build-menu.js';
 import { detectFormat, importFiles } from '../../src/importers/registry.js';
+import { voiceXmlImporter } from '../../src/importers/voicexml.js';
 import { runIvr } from '../cli/audit-context.js';
 import { NODE_ID_PATTERN, RESERVED_NODE_IDS } from '../../src/model/index.js';
 import { FIXTURES, fixture, validMenu } from './helpers.js';
@@ -107,6 +108,33 @@ describe('format detection', () => {
     expect(detection.problem.code).toBe(code);
     expect(detection.problem.message.en).not.toContain('\n');
     if (code === 'invalid_json') expect([detection.problem.line, detection.problem.column]).toEqual([4, 5]);
+  });
+});
+
+describe('a folder\'s entry', () => {
+  const doc = (name: string, body: string) => ({ name: `f/${name}`, text: `<vxml version="2.1">${body}</vxml>` });
+
+  test('VoiceXML: the one document whose start nobody links to; a link back to a later dialog does not count', () => {
+    // a-cards links back to b-main's later dialog; c-root is b-main's application root; d-leaf is entered at its first dialog.
+    const files = [
+      doc('a-cards.vxml', '<form id="cards"><block><goto next="b-main.vxml#agents"/></block></form><form id="y"><block><goto next="d-leaf.vxml#leaf"/></block></form>'),
+      { name: 'f/b-main.vxml', text: '<vxml version="2.1" application="c-root.vxml"><menu id="main"><choice dtmf="1" next="a-cards.vxml"/></menu><form id="agents"/></vxml>' },
+      doc('c-root.vxml', '<form id="x"/>'),
+      doc('d-leaf.vxml', '<form id="leaf"/>'),
+    ];
+    expect(voiceXmlImporter.pickEntry?.(files)).toBe(1);
+  });
+
+  test('VoiceXML: when no single document qualifies, the first file', () => {
+    const files = [doc('a.vxml', '<form id="a"/>'), doc('b.vxml', '<form id="b"/>')];
+    expect(voiceXmlImporter.pickEntry?.(files)).toBe(0);
+  });
+
+  test('importFiles puts the entry note first among the warnings and second in source.notes', () => {
+    const note = { code: 'entry_chosen', at: { file: 'f/a.vxml' }, message: { en: 'Calls start at a.vxml.', 'zh-CN': '来电从 a.vxml 开始。' } };
+    const result = importFiles([doc('a.vxml', '<form id="a"><block><disconnect/></block></form>')], { entryChoice: note });
+    expect(result.warnings[0]).toBe(note);
+    expect(result.menu.source?.notes?.split('\n')[1]).toBe('Calls start at a.vxml.');
   });
 });
 

@@ -54,19 +54,58 @@ function formatWarning(warning: ImportWarning, locale: Locale): string {
   return [where, warning.at.element, `warning: ${warning.message[locale]}`].filter((part) => part !== undefined && part !== '').join('  ');
 }
 
+/**
+ * The file `--entry` names: the path as given, else the one file with that
+ * base name, else the one whose name ends with it (`_00_routing_flow.json`
+ * for `…contact_flows___00_routing_flow.json`). Several matches are an error
+ * that lists them.
+ */
+function findEntry(sources: readonly SourceFile[], wanted: string): number {
+  const exact = sources.findIndex((s) => s.name === wanted);
+  if (exact !== -1) return exact;
+  const base = basename(wanted);
+  const indices = (match: (name: string) => boolean) => sources.flatMap((s, i) => (match(basename(s.name)) ? [i] : []));
+  const sameBase = indices((name) => name === base);
+  const candidates = sameBase.length > 0 ? sameBase : indices((name) => name.endsWith(base));
+  if (candidates.length === 1) return candidates[0] as number;
+  if (candidates.length === 0) {
+    throw usageError('bad_option', { en: `--entry "${wanted}" is not one of the files to import, nor the end of one's name.`, 'zh-CN': `--entry "${wanted}" 既不是要导入的文件,也不是其文件名的结尾。` });
+  }
+  const names = candidates.map((i) => sources[i]?.name ?? '').join(', ');
+  throw usageError('bad_option', {
+    en: `--entry "${wanted}" matches ${candidates.length} files: ${names}. Give more of the name.`,
+    'zh-CN': `--entry "${wanted}" 匹配 ${candidates.length} 个文件:${names}。请给出更完整的名称。`,
+  });
+}
+
+/** How a folder's entry was chosen without `--entry`: a warning that names the file. */
+function entryChoice(file: string, picked: boolean): ImportWarning {
+  const name = basename(file);
+  const why = picked
+    ? { en: "picked as the folder's entry (a file no other file leads to; the first file by name when that does not single one out)", zh: '作为文件夹入口选出(没有其他文件指向的文件;无法确定唯一文件时取按名称排序的第一个)' }
+    : { en: 'the first file of the folder by name', zh: '按名称排序的第一个文件' };
+  return {
+    code: 'entry_chosen',
+    at: { file },
+    message: { en: `Calls start at ${name}, ${why.en}. Give --entry to start elsewhere.`, 'zh-CN': `来电从 ${name} 开始:${why.zh}。用 --entry 指定其他入口。` },
+  };
+}
+
 /** The entry file first: `--entry`, else the importer's pick for a folder, else the first file. */
-function orderForEntry(sources: SourceFile[], flags: ImportFlags, folder: boolean): SourceFile[] {
+function orderForEntry(sources: SourceFile[], flags: ImportFlags, folder: boolean): { sources: SourceFile[]; choice?: ImportWarning } {
   let index = 0;
+  let choice: ImportWarning | undefined;
   if (flags.entry !== undefined) {
-    index = sources.findIndex((s) => s.name === flags.entry || basename(s.name) === basename(flags.entry as string));
-    if (index === -1) throw usageError('bad_option', { en: `--entry "${flags.entry}" is not one of the files to import.`, 'zh-CN': `--entry "${flags.entry}" 不在要导入的文件中。` });
+    index = findEntry(sources, flags.entry);
   } else if (folder && sources.length > 1) {
     const importer = flags.from !== undefined ? importerFor(flags.from) : undefined;
     const detected = importer ?? sources.map((s) => detectFormat([s])).find((d) => d.ok)?.importer;
     index = detected?.pickEntry?.(sources) ?? 0;
+    choice = entryChoice(sources[index]?.name ?? '', detected?.pickEntry !== undefined);
   }
   const entry = sources[index];
-  return entry === undefined ? sources : [entry, ...sources.filter((_, i) => i !== index)];
+  const ordered = entry === undefined ? sources : [entry, ...sources.filter((_, i) => i !== index)];
+  return { sources: ordered, ...(choice !== undefined ? { choice } : {}) };
 }
 
 export function register(program: Command, context: CliContext): void {
@@ -76,7 +115,7 @@ export function register(program: Command, context: CliContext): void {
     .argument('<files...>', 'flow files, or a folder of flows that refer to each other (the first file is where calls start)')
     .addOption(new Option('--from <format>', 'the source format (detected when absent)').choices(IMPORTERS.map((i) => i.id)))
     .option('-o, --output <file>', 'write the menu to this file (atomically) instead of stdout')
-    .option('--entry <file>', 'the file where calls start, when importing several (default: the first; for a folder, one no other flow transfers to)')
+    .option('--entry <file>', 'the file where calls start, when importing several: its path, base name or the end of its name (default: the first; for a folder, one no other file leads to)')
     .option('--context <name>', 'Asterisk: the dialplan context where calls start (default: the first that waits for keys)')
     .option('--json', 'print {format, entry, warnings, menu} as JSON (the menu is left out with -o)')
     .option('--max-mb <n>', 'refuse files larger than this many megabytes', '64')
@@ -95,8 +134,10 @@ Example:
       const maxBytes = context.maxBytes(flags.maxMb);
       const { files, folder } = expand(paths);
       if (files.length === 0) throw usageError('no_files', { en: 'No file to import: the folder is empty.', 'zh-CN': '没有要导入的文件:文件夹为空。' });
-      const sources = orderForEntry(files.map((file) => ({ name: file, text: readTextFile(file, maxBytes) })), flags, folder);
-      const imported = importFiles(sources, { ...(flags.from ? { from: flags.from } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}), maxBytes });
+      const { sources, choice } = orderForEntry(files.map((file) => ({ name: file, text: readTextFile(file, maxBytes) })), flags, folder);
+      const imported = importFiles(sources, {
+        ...(flags.from ? { from: flags.from } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}), ...(choice !== undefined ? { entryChoice: choice } : {}), maxBytes,
+      });
       const menuText = `${JSON.stringify(imported.menu, null, 2)}\n`;
       if (flags.output !== undefined) writeFileAtomic(flags.output, menuText);
       if (flags.json) {
