@@ -127,6 +127,8 @@ Example:
   tests/fixtures/importers/twilio-studio/support-line.json:22:5  main_menu  warning: Option "#" can never be chosen: "#" is this gather's finish_on_key, which ends the input and is not part of Digits.
   …
   $ ivr import ../shared/corpus/amazon-connect --entry _00_routing_flow.json -o goodmeasures.json
+  ../shared/corpus/amazon-connect/GoodMeasuresLLC__connect__environments__production__contact_flows___02_gm_vvip_in_open_closed.json:134:5  TransferParticipantToThirdParty 3501802c-abdd-41c4-9a72-e1bfbf5c78fc  warning: Transfers the call to +18575550100: imported as a person, but whoever answers there is outside this flow.
+  … (34 warnings; --entry matched …contact_flows___00_routing_flow.json by the end of its name)
   $ ivr import tests/fixtures/importers/asterisk/hours.conf --context main
   tests/fixtures/importers/asterisk/hours.conf  The dialplan has no context [main]. Contexts that wait for keys: menu; others: from-trunk.
   $ ivr import tests/fixtures/importers/asterisk/hours.conf --context from-trunk -o hours.json`)
