@@ -3,12 +3,16 @@
  * keys are written, the fake ticker moves the clock, frames are read.
  * Ink renders a frame a macrotask after input, hence `tick()` after writes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
+// The chalk Ink colours with (hoisted beside it): its level is 0 in a test, where stdout is no TTY.
+import chalk from 'chalk';
+import type { Menu } from '../../src/model/index.js';
 import { startCall } from '../../src/machine/index.js';
 import { App } from '../../src/tui/App.js';
+import { colorWanted } from '../../src/tui/palette.js';
 import { fakeTicker } from './fake-ticker.js';
-import { at, menuFile } from './menus.js';
+import { at, menuFile, menuOf } from './menus.js';
 
 /** Ink draws a frame some macrotasks after an update; under a loaded test run one is not always enough. */
 const tick = async () => {
@@ -18,8 +22,8 @@ const tick = async () => {
 
 
 /** Renders a call at speed 4 (unless told): one real second of ticks is 4 simulated seconds. */
-async function call(path: string, moment = 'tue 10:00', extra: { columns?: number; color?: boolean; speed?: number } = {}) {
-  const menu = menuFile(path);
+async function call(path: string | Menu, moment = 'tue 10:00', extra: { columns?: number; color?: boolean; speed?: number } = {}) {
+  const menu = typeof path === 'string' ? menuFile(path) : path;
   const ticker = fakeTicker();
   const session = startCall(menu, at(moment));
   const app = render(<App menu={menu} situation={at(moment)} session={session} ticker={ticker} speed={extra.speed ?? 4} color={extra.color ?? false} columns={extra.columns} />);
@@ -207,10 +211,108 @@ describe('call screen on the demo bank line', () => {
     expect(frame()).not.toMatch(/^ [A-Za-z(]/m);
   });
 
-  it('with colour off (NO_COLOR), writes no colour escapes', async () => {
-    const { frame, type } = await call('menus/demo-bank.json', 'tue 10:00', { color: false });
+  describe('colour', () => {
+    const COLOUR_ESCAPE = /\u001B\[(3|4)\dm/;
+    // Forced for these tests only: at chalk's level 0 (no TTY) no frame could ever hold a colour, so "none with NO_COLOR" would prove nothing.
+    let level = chalk.level;
+    beforeEach(() => {
+      level = chalk.level;
+      chalk.level = 1;
+    });
+    afterEach(() => {
+      chalk.level = level;
+    });
+
+    it('with colour on, writes colour escapes (so the test below can fail)', async () => {
+      const { frame, type } = await call('menus/demo-bank.json', 'tue 10:00', { color: true });
+      await type('h');
+      expect(frame()).toMatch(COLOUR_ESCAPE);
+    });
+
+    it('with colour off (NO_COLOR), writes no colour escapes, even where the terminal has colours', async () => {
+      const { frame, type, wait } = await call('menus/demo-bank.json', 'tue 10:00', { color: false });
+      await type('h');
+      expect(frame()).not.toMatch(COLOUR_ESCAPE);
+      await wait(1500);
+      await type('3');
+      await wait(200);
+      expect(frame()).toContain('A person answers');
+      expect(frame()).not.toMatch(COLOUR_ESCAPE);
+    });
+  });
+});
+
+describe('colorWanted (no-color.org)', () => {
+  it('wants colour when NO_COLOR is unset or empty, and none when it is set to anything else', () => {
+    expect(colorWanted({})).toBe(true);
+    expect(colorWanted({ NO_COLOR: undefined })).toBe(true);
+    expect(colorWanted({ NO_COLOR: '' })).toBe(true);
+    expect(colorWanted({ NO_COLOR: '1' })).toBe(false);
+    expect(colorWanted({ NO_COLOR: '0' })).toBe(false);
+    expect(colorWanted({ NO_COLOR: 'false' })).toBe(false);
+  });
+});
+
+describe('the coach while an input is in flight', () => {
+  it('after saying 人工 at --speed 1, says it was taken, never the stale "Say 人工 now", then advises the next step', async () => {
+    const { frame, type, wait, session } = await call('menus/delivery-kuaidian.json', 'tue 10:00', { speed: 1 });
     await type('h');
-    expect(frame()).not.toMatch(/\u001B\[(3|4)\dm/);
+    while (!session.view().acceptsSpeech) await wait(100);
+    await wait(100);
+    expect(frame()).toContain('Say "人工" now');
+    await type('/');
+    await type('人工');
+    await type('\r');
+    expect(session.view().phase).toBe('pressing');
+    expect(frame()).toContain('the line is taking your input…');
+    expect(frame()).toContain('Taken: 人工 — wait for the line…');
+    expect(frame()).not.toContain('Say "人工"');
+    // saying 人工 takes 0.5 s (2 characters at 240 a minute) + 1 s recognition: then the coach searches again from the category menu
+    await wait(1600);
+    await tick();
+    expect(session.view().node).toBe('category');
+    expect(frame()).not.toContain('Taken:');
+    expect(frame()).toMatch(/Press 4 now: a person in ≈ \d+ s/);
+  });
+
+  it('during a key press (0.5 s), says the key was taken instead of "Press 3 now"', async () => {
+    const { frame, type, wait, session } = await call('menus/demo-bank.json', 'tue 10:00', { speed: 1 });
+    await type('h');
+    await wait(5700);
+    expect(frame()).toContain('Press 3 now');
+    await type('1');
+    expect(session.view().phase).toBe('pressing');
+    expect(frame()).toContain('Taken: key 1 — wait for the line…');
+    expect(frame()).not.toContain('Press 3 now');
+    await wait(600);
+    await tick();
+    expect(session.view().node).toBe('accountNumber');
+    expect(frame()).toMatch(/Type your 10-digit number now/);
+  });
+});
+
+describe('a line that gives no hold estimate', () => {
+  const noEstimate = menuOf({
+    main: { type: 'menu', prompt: { seconds: 4 }, options: [{ key: '1', next: 'desk' }] },
+    desk: { type: 'agent' },
+  });
+
+  it('says "hold unknown" on every line of the end screen, never "≈ 0 s hold"', async () => {
+    const { frame, type, wait } = await call(noEstimate);
+    await type('1');
+    await wait(500);
+    expect(frame()).toContain('A person answers: desk');
+    expect(frame()).toContain('Hold unknown: this line gives no estimate.');
+    expect(frame()).toContain('Your way in: 0.5 s + hold unknown.');
+    expect(frame()).toContain('Fastest from the start: press 1 · 0.5 s + hold unknown');
+    expect(frame()).toContain('Yours: as fast as the fastest route (menu time; hold unknown).');
+    expect(frame()).not.toContain('≈ 0 s');
+  });
+
+  it('the coach says "+ hold unknown" too', async () => {
+    const { frame, type } = await call(noEstimate);
+    await type('h');
+    expect(frame()).toContain('Press 1 now: a person in ≈ 1 s + hold unknown');
   });
 });
 

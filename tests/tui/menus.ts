@@ -1,2 +1,2 @@
 /** The bundled menus and moments the call-screen tests use: the machine tests' helpers. */
-export { at, menuFile } from '../machine/helpers.js';
+export { at, menuFile, menuOf } from '../machine/helpers.js';
