@@ -24,7 +24,7 @@ import { reachableNodes, type AgentNode, type Menu, type Situation } from '../mo
 import { buildGraph, type ConfigGraph, type StartConfiguration } from './graph.js';
 import { routeFromEdges, totalMicros, type Route, type RouteResult, type UnreachableReason } from './route.js';
 import {
-  agentKey, bestAgents, compareKeys, reachedAgents, shortestDistances, traceRoute,
+  OBJECTIVES, agentKey, bestAgents, compareKeys, reachedAgents, shortestDistances, traceRoute,
   type AgentReach, type Distances, type Objective,
 } from './search.js';
 import { strategyLayers } from './layers.js';
@@ -44,6 +44,24 @@ export interface RouteOptions {
   from?: StartConfiguration;
   /** reuse a graph already built for this menu, situation and `from` */
   graph?: ConfigGraph;
+}
+
+/**
+ * Refuses an objective the search does not know (a JavaScript caller, or a
+ * typo that TypeScript did not see): a TypeError naming it and the three.
+ */
+function checkObjective(options: RouteOptions): void {
+  const { objective } = options;
+  if (objective !== undefined && !(OBJECTIVES as readonly unknown[]).includes(objective)) {
+    throw new TypeError(`objective ${JSON.stringify(objective)} is not one of ${OBJECTIVES.map((name) => `'${name}'`).join(', ')}`);
+  }
+}
+
+/** Refuses a route count that is not a whole number of at least 1: a RangeError naming the option and the value. */
+function checkCount(name: string, count: unknown): void {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+    throw new RangeError(`${name} must be a whole number of routes, 1 or more (got ${typeof count === 'number' ? count : JSON.stringify(count)})`);
+  }
 }
 
 function graphOf(menu: Menu, options: RouteOptions): ConfigGraph {
@@ -120,8 +138,12 @@ function search(menu: Menu, options: RouteOptions, forbid: number): { graph: Con
   return { graph, result: routeTo(distances, best, obviousBest(graph, objective, reachedAgents(distances))) };
 }
 
-/** The fastest route to a human (menu-format.md tie rules), or why there is none. */
+/**
+ * The fastest route to a human (menu-format.md tie rules), or why there is none.
+ * @throws TypeError when `options.objective` is not 'total', 'menu' or 'keys'
+ */
 export function fastestRoute(menu: Menu, options: RouteOptions): RouteResult {
+  checkObjective(options);
   return search(menu, options, options.advertisedOnly ? NOT_ADVERTISED : 0).result;
 }
 
@@ -235,8 +257,12 @@ function rankRoutes(menu: Menu, options: RouteOptions & { count: number }): Rank
  * each other (agent, strategy set) class. Exact while the graph has at most
  * 65,536 configurations (layers.ts); beyond, 16 restricted searches stand in
  * and a class may be missing (`escapeReport` says which method ran).
+ * @throws TypeError when `options.objective` is not 'total', 'menu' or 'keys'
+ * @throws RangeError when `options.count` is not a whole number of at least 1
  */
 export function routes(menu: Menu, options: RouteOptions & { count: number }): RouteResult[] {
+  checkObjective(options);
+  checkCount('count', options.count);
   return rankRoutes(menu, options).routes;
 }
 
@@ -256,8 +282,15 @@ export interface EscapeReport {
   alternativesExact?: boolean;
 }
 
-/** Everything `ivr escape` prints, from one graph. */
+/**
+ * Everything `ivr escape` prints, from one graph. `alternatives` counts
+ * routes in all, the fastest included (1 lists none beside it).
+ * @throws TypeError when `options.objective` is not 'total', 'menu' or 'keys'
+ * @throws RangeError when `options.alternatives` is given and is not a whole number of at least 1
+ */
 export function escapeReport(menu: Menu, options: RouteOptions & { alternatives?: number }): EscapeReport {
+  checkObjective(options);
+  if (options.alternatives !== undefined) checkCount('alternatives', options.alternatives);
   const graph = graphOf(menu, options);
   const shared = { ...options, graph };
   const report: EscapeReport = { route: fastestRoute(menu, shared) };

@@ -101,5 +101,26 @@ describe('ivr escape', () => {
     expect(code).toBe(0);
     expect(out).not.toContain('Alternatives:');
     expect(out).not.toContain('Verified');
+    const json = JSON.parse((await escape(file, '--json', '--verify')).out);
+    expect(json.reachable).toBe(false);
+    expect(json).not.toHaveProperty('verified');
+  });
+
+  it('--fact and --caller names that no branch reads are warned about on stderr; the route is unchanged and the exit 0', async () => {
+    // The worked example has no branch on a fact or a caller flag.
+    const plain = await escape(workedExamplePath, '--at', 'tue 10:00');
+    const typo = await escape(workedExamplePath, '--at', 'tue 10:00', '--fact', 'holdiay', '--caller', 'bad flag');
+    expect([typo.code, typo.out]).toEqual([0, plain.out]);
+    expect(typo.err.split('\n')).toEqual([
+      'warning: --fact "holdiay" is not a fact this menu reads, so it changes nothing. The menu reads no facts.',
+      'warning: --caller "bad flag" is not a caller flag this menu reads, so it changes nothing. The menu reads no caller flags.',
+    ]);
+    const file = tempMenu('facts.json', JSON.stringify({ format: 'ivr-menu/1', id: 'facts', name: 'Facts', start: 'check', nodes: {
+      check: { type: 'branch', cases: [{ when: { any: [{ fact: 'queueFull' }, { fact: 'holiday' }, { caller: 'elderly' }] }, next: 'bye' }], otherwise: 'desk' },
+      desk: { type: 'agent' }, bye: { type: 'hangup' },
+    } }));
+    const named = await escape(file, '--at', 'tue 10:00', '--fact', 'queueFull,holdiay', '--caller', 'elderly');
+    expect([named.code, named.err]).toEqual([0, 'warning: --fact "holdiay" is not a fact this menu reads, so it changes nothing. The menu reads: holiday, queueFull.']);
+    expect(plain.err).toBe('');
   });
 });

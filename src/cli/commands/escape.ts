@@ -1,10 +1,10 @@
 /** `ivr escape <menu>`: the fastest route to a human, with alternatives, the advertised-only route and proof by replay. */
 import { Command, Option } from 'commander';
-import { roundedSeconds, usageError, type Menu, type Situation } from '../../model/index.js';
+import { roundedSeconds, usageError, type Locale, type Menu, type Situation } from '../../model/index.js';
 import type { EscapeReport, Objective, Route } from '../../analysis/index.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
-import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { addSituationOptions, list, situationFrom, type SituationFlags } from '../situation-options.js';
 
 interface EscapeFlags extends SituationFlags {
   objective: Objective;
@@ -31,13 +31,50 @@ function routesOf(report: EscapeReport): Route[] {
   return [report.route, report.fastest, ...(report.alternatives ?? [])].filter((route): route is Route => route?.reachable === true);
 }
 
-/** Replays every route of the report through the machine; a disagreement is a bug (exit 70 via the program's catch). */
-async function verify(report: EscapeReport, menu: Menu, situation: Situation): Promise<void> {
+/**
+ * Replays every route of the report through the machine and returns how many
+ * it replayed (0 when nobody is reachable); a disagreement is a bug: a plain
+ * Error, which the program's catch prints as an internal error, exit 70.
+ */
+export async function verifyReport(report: EscapeReport, menu: Menu, situation: Situation): Promise<number> {
   const { replayRoute, describeMismatch } = await import('../../analysis/replay.js');
-  for (const route of routesOf(report)) {
+  const replayed = routesOf(report);
+  for (const route of replayed) {
     const check = replayRoute(menu, situation, route);
     if (!check.ok) throw new Error(describeMismatch(check, route.script));
   }
+  return replayed.length;
+}
+
+/**
+ * Warnings for --fact and --caller names that no branch of the menu reads (a
+ * typo such as `holdiay` would otherwise change nothing without a word),
+ * naming those the menu does read. The command still runs.
+ */
+export async function unusedSituationNames(menu: Menu, flags: SituationFlags, locale: Locale): Promise<string[]> {
+  const given = { fact: list(flags.fact), caller: list(flags.caller) };
+  if (given.fact.length === 0 && given.caller.length === 0) return [];
+  const { namesInConditions } = await import('../../analysis/unlock.js');
+  const read = namesInConditions(menu);
+  const known = { fact: read.facts, caller: read.callerFlags };
+  const warnings: string[] = [];
+  for (const option of ['fact', 'caller'] as const) {
+    for (const name of given[option].filter((candidate) => !known[option].includes(candidate))) {
+      warnings.push(unusedNameWarning(option, name, known[option], locale));
+    }
+  }
+  return warnings;
+}
+
+function unusedNameWarning(option: 'fact' | 'caller', name: string, known: readonly string[], locale: Locale): string {
+  const what = { fact: { en: 'fact', 'zh-CN': '事实' }, caller: { en: 'caller flag', 'zh-CN': '来电者标记' } }[option];
+  const message = {
+    en: `warning: --${option} "${name}" is not a ${what.en} this menu reads, so it changes nothing. `
+      + (known.length === 0 ? `The menu reads no ${what.en}s.` : `The menu reads: ${known.join(', ')}.`),
+    'zh-CN': `警告:--${option} "${name}" 不是此菜单读取的${what['zh-CN']},不起作用。`
+      + (known.length === 0 ? `此菜单不读取任何${what['zh-CN']}。` : `此菜单读取:${known.join(', ')}。`),
+  };
+  return message[locale];
 }
 
 export function register(program: Command, context: CliContext): void {
@@ -51,10 +88,11 @@ export function register(program: Command, context: CliContext): void {
     .option('--json', 'print the route as JSON (menu-format.md shape, plus strategies, script, situation; unlockedBy when nobody is reachable)')
     .option('--alternatives <n>', 'also list the best routes that differ in agent reached or strategy set (n routes in all)')
     .option('--advertised-only', 'use only announced options (no hidden keys, invalid entries or silence); report the hidden-shortcut gain')
-    .option('--verify', 'replay every printed route through the call machine and check node and time (to 1 ms)')
+    .option('--verify', 'replay every printed route through the call machine and check node and time (to 1 ms); with nobody reachable nothing is replayed and nothing is claimed verified')
     .option('--max-mb <n>', 'refuse menu files larger than this many megabytes', '64')
     .addHelpText('after', `
 Exit codes: 0 a route or a finding that none exists, 2 bad input or usage, 70 a route failed its replay (a bug).
+A --fact or --caller name that no branch of the menu reads is warned about on stderr (the run goes on).
 
 Example:
   $ ivr escape tests/fixtures/menus/worked-example.json --at "tue 10:00"
@@ -71,10 +109,12 @@ Example:
       const alternatives = alternativesCount(flags.alternatives);
       const situation = situationFrom(flags, context.now);
       const { menu } = loadMenuFile(file, maxBytes);
+      for (const warning of await unusedSituationNames(menu, flags, context.locale)) context.err(warning);
       // The escape modules only, not the analysis index (audit, metrics, rules and their schemas).
       const [{ escapeReport }, { routeJson }] = await Promise.all([import('../../analysis/escape.js'), import('../../analysis/route.js')]);
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
-      if (flags.verify) await verify(report, menu, situation);
+      // Routes replayed; undefined without --verify. With nothing reachable nothing is replayed, and nothing is claimed.
+      const replayed = flags.verify ? await verifyReport(report, menu, situation) : undefined;
       // Nobody reachable: say what would change that (other hours, a fact, a caller flag).
       const unlock = report.route.reachable ? undefined : await import('../../analysis/unlock.js');
       const unlocks = unlock?.whatUnlocks(menu, situation);
@@ -85,11 +125,11 @@ Example:
         if (report.alternatives !== undefined) json.alternatives = report.alternatives.map((route) => routeJson(route, menu, situation));
         if (report.alternativesExact === false) json.alternativesExact = false;
         if (unlocks !== undefined) json.unlockedBy = unlocks;
-        if (flags.verify) json.verified = true;
+        if (replayed !== undefined && replayed > 0) json.verified = true;
         context.out(JSON.stringify(json, null, 2));
       } else {
         const { escapeText } = await import('../../report/route-text.js');
-        const extras = { verified: flags.verify ?? false, ...(unlock && unlocks ? { unlocks: unlock.unlockSentences(unlocks) } : {}) };
+        const extras = { verified: replayed !== undefined && replayed > 0, ...(unlock && unlocks ? { unlocks: unlock.unlockSentences(unlocks) } : {}) };
         context.out(escapeText(report, menu, situation, extras));
       }
       context.setExitCode(0);
