@@ -6,7 +6,9 @@
  * `TransferToFlow` continues in a companion file of the bundle, `Loop`
  * counters are unrolled, and a stored-input block whose `Timeout` value a
  * `Compare` sends somewhere keeps that as the no-input route, because on this
- * platform silence is a successful answer.
+ * platform silence is a successful answer. How a stored entry ends (cancel
+ * key, terminator, the wait for each further digit) is in
+ * `amazon-connect-entry.ts`.
  */
 import { IvrError, KEYS, issue, type Condition, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
