@@ -3,7 +3,8 @@
  * labelled with them. Each edge of the configuration graph carries flag bits
  * (hidden option, invalid entry, silence, speech, topic option); a route's
  * labels follow from the union of its edges' flags and from the agent it
- * reaches compared with the "obvious" agent.
+ * reaches compared with the "obvious" agent (`department-choice`: another
+ * department, strictly faster under the objective; escape.ts decides it).
  *
  * The obvious agent is the one a caller reaches by asking for a person
  * without choosing a topic: the best route (by menu time) that never takes a
