@@ -15,9 +15,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EdgeFlag, NOT_ADVERTISED, fastestRoute, routes, type Objective, type Route } from '../../src/analysis/index.js';
 import { replayRoute } from '../../src/analysis/replay.js';
-import { optionForKey, optionForPhrase, type Menu } from '../../src/model/index.js';
 import { arbitraryMenu, arbitrarySituation } from '../helpers/arbitrary-menu.js';
-import { TRICK, bruteForce, bruteForceClasses, notAdvertisedMove, oracleFigures } from '../helpers/brute-force.js';
+import { TRICK, bruteForce, bruteForceClasses, notAdvertisedMove, notAdvertisedSteps, oracleFigures } from '../helpers/brute-force.js';
 
 const REPLAY_SEED = 20261130;
 const ORACLE_SEED = 424242;
@@ -38,20 +37,6 @@ function figures(objective: Objective, menuMicros: number, holdMicros: number, a
   }
 }
 
-/**
- * The steps of a route that are not advertised options, read from its steps
- * and the menu (not from the search's flags): waits, invalid entries, and
- * keys or phrases of options with `advertised: false`.
- */
-function notAdvertisedSteps(menu: Menu, route: Route): number {
-  return route.steps.filter((step) => {
-    if (step.do === 'wait' || step.valid === false) return true;
-    const node = menu.nodes[step.node];
-    if (node?.type !== 'menu' || (step.do !== 'press' && step.do !== 'say')) return false;
-    const index = step.do === 'press' ? optionForKey(node, step.key as string) : optionForPhrase(node, step.phrase as string);
-    return node.options[index]?.advertised === false;
-  }).length;
-}
 
 describe(`replay through the machine (seed ${REPLAY_SEED}, ${REPLAY_RUNS} menus)`, () => {
   it('the fastest route ends at its agent at its menu time, and so do its alternatives', () => {

@@ -12,10 +12,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastestRoute, type Objective, type Route } from '../../src/analysis/index.js';
-import { loadMenuValue, optionForKey, type Menu, type MenuInput } from '../../src/model/index.js';
+import { fastestRoute, type Objective } from '../../src/analysis/index.js';
+import { loadMenuValue, type Menu, type MenuInput } from '../../src/model/index.js';
 import { arbitrarySituation } from '../helpers/arbitrary-menu.js';
-import { bruteForce, oracleFigures } from '../helpers/brute-force.js';
+import { bruteForce, notAdvertisedSteps, oracleFigures } from '../helpers/brute-force.js';
 import { at, menuOf, reachable, seconds } from './helpers.js';
 
 const now = at('tue 10:00');
@@ -68,15 +68,6 @@ describe("the reviewer's menu: a wrong-key route and an announced route tie at 1
   });
 });
 
-/** Per valid key pressed at a menu: whether its option is announced (read from the menu, not from the search). */
-function advertisedOption(menu: Menu, route: Route): boolean[] {
-  return route.steps.filter((step) => step.do === 'press' && step.valid !== false && menu.nodes[step.node]?.type === 'menu')
-    .map((step) => {
-      const node = menu.nodes[step.node];
-      return node?.type === 'menu' ? node.options[optionForKey(node, step.key as string)]?.advertised !== false : true;
-    });
-}
-
 const SEED = 90210;
 const RUNS = 500;
 
@@ -123,8 +114,7 @@ describe(`full tie order against the brute-force oracle (seed ${SEED}, ${RUNS} t
           const route = fastestRoute(menu, { situation, objective });
           expect(route.reachable).toBe(oracle !== undefined);
           if (!route.reachable || oracle === undefined) continue;
-          const notAdvertised = route.steps.filter((step) => step.do === 'wait' || step.valid === false).length
-            + advertisedOption(menu, route).filter((advertised) => !advertised).length;
+          const notAdvertised = notAdvertisedSteps(menu, route);
           expect(oracleFigures(objective, { ...route, notAdvertised }), `script ${route.script}`).toEqual(oracleFigures(objective, oracle));
           // An announced route exists beside a route with tricks: the third figure then has something to decide on ties.
           const advertisedOnly = fastestRoute(menu, { situation, objective, advertisedOnly: true });

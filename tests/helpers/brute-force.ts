@@ -12,9 +12,10 @@
  * options (`notAdvertisedMove` below; 0 = "uses only advertised options").
  */
 import {
-  holds, movesAt, moveActions, promptMicros, resolveFailure, toMicros,
+  holds, movesAt, moveActions, optionForKey, optionForPhrase, promptMicros, resolveFailure, toMicros,
   type InputNode, type Menu, type MenuNode, type Move, type Situation,
 } from '../../src/model/index.js';
+import type { Route } from '../../src/analysis/index.js';
 
 export type OracleObjective = 'total' | 'menu' | 'keys';
 
@@ -104,6 +105,21 @@ function tricksOf(move: Move): number {
     case 'enter':
       return 0;
   }
+}
+
+/**
+ * The steps of a found route that are not advertised options, read from its
+ * steps and the menu (not from the search's flags): waits, invalid entries,
+ * and keys or phrases of options with `advertised: false`.
+ */
+export function notAdvertisedSteps(menu: Menu, route: Route): number {
+  return route.steps.filter((step) => {
+    if (step.do === 'wait' || step.valid === false) return true;
+    const node = menu.nodes[step.node];
+    if (node?.type !== 'menu' || (step.do !== 'press' && step.do !== 'say')) return false;
+    const index = step.do === 'press' ? optionForKey(node, step.key as string) : optionForPhrase(node, step.phrase as string);
+    return node.options[index]?.advertised === false;
+  }).length;
 }
 
 /** An agent's figures in the order the objective ranks them (the format's tie order). */
