@@ -10,7 +10,7 @@ import type { CallState } from './use-call.js';
 import { Keypad } from './Keypad.js';
 import { ProgressLine } from './ProgressLine.js';
 import { Coach, type CoachShown } from './Coach.js';
-import { callClock, headerLine, wrapToWidth } from './format.js';
+import { callClock, headerParts, wrapToWidth } from './format.js';
 import { countersLine, phaseLine, trailLine, type Trail } from './screen-model.js';
 import type { Palette } from './palette.js';
 
@@ -40,7 +40,10 @@ export function Header({ menu, clock, speed, width, palette }: { menu: Menu; clo
   return (
     <Box flexDirection="column">
       <Text bold color={palette.accent} wrap="truncate-end">{menu.name}</Text>
-      <Text>{headerLine(menu, clock, speed)}</Text>
+      {/* Sibling texts, each measured (and cached by Ink) on its own: see headerParts. */}
+      <Box flexWrap="wrap">
+        {headerParts(menu, clock, speed).map((part, index) => (part === '' ? null : <Text key={index}>{part}</Text>))}
+      </Box>
       <Text dimColor={palette.dim}>{'─'.repeat(Math.max(10, width - 1))}</Text>
     </Box>
   );
