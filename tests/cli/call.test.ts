@@ -121,6 +121,40 @@ describe('ivr call --script (headless)', () => {
   });
 });
 
+/** `ivr call a "b c"` → ['call', 'a', 'b c']: the quoting the docs use, double quotes only. */
+function argvOf(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '').slice(1);
+}
+
+/** Every block of docs/call.md that starts with `$ ivr call`: the command and the output pasted under it. */
+function docExamples(): { command: string; output: string }[] {
+  const markdown = readFileSync('docs/call.md', 'utf8');
+  return [...markdown.matchAll(/```\n\$ (ivr call[^\n]*)\n([\s\S]*?)\n```/g)].map((match) => ({ command: match[1] ?? '', output: match[2] ?? '' }));
+}
+
+describe('the examples of docs/call.md and of ivr call --help are real runs', () => {
+  const examples = docExamples();
+
+  it('finds the examples of the page', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(examples.map((example) => [example.command, example] as const))('%s', async (_command, example) => {
+    const context = await run(argvOf(example.command));
+    expect(context.exitCode() ?? 0).toBe(0);
+    expect(context.stdout()).toBe(example.output);
+  });
+
+  it('the --help example prints what its run prints', async () => {
+    const help = (await run(['call', '--help'])).stdout();
+    const example = help.slice(help.indexOf('Example:\n') + 'Example:\n'.length).split('\n').map((line) => line.replace(/^ {2}/, ''));
+    const command = (example[0] ?? '').replace(/^\$ /, '');
+    expect(command).toMatch(/^ivr call /);
+    const context = await run(argvOf(command));
+    expect(context.stdout()).toBe(example.slice(1).join('\n').trimEnd());
+  });
+});
+
 type Token = { key: Key } | { phrase: string } | 'wait';
 
 /** The oracle: plays the documented script rules straight on a session, step by step. */

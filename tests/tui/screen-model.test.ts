@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startCall } from '../../src/machine/index.js';
-import { callClock, exactly, holdWords, progressBar, roughly } from '../../src/tui/format.js';
+import { callClock, exactly, headerLine, headerParts, holdWords, progressBar, roughly } from '../../src/tui/format.js';
 import { coachTarget, countersLine, lastInputOf, phaseLine, trailLine, trailOf } from '../../src/tui/screen-model.js';
 import { at, menuFile } from './menus.js';
 
@@ -38,6 +38,19 @@ describe('format', () => {
   it('rounds a half tenth up, as ivr escape does', () => {
     expect(exactly(1_150_000)).toBe('1.2 s');
     expect(exactly(1_149_999)).toBe('1.1 s');
+  });
+
+  it('draws the header line in pieces that take few distinct values over two hours of call clock (Ink caches each)', () => {
+    const seen = new Set<string>();
+    for (let second = 0; second < 2 * 3600; second++) {
+      const clock = callClock(second * 1_000_000);
+      const parts = headerParts(demo, clock, 4);
+      expect(parts.join('')).toBe(headerLine(demo, clock, 4));
+      for (const part of parts) seen.add(part);
+    }
+    expect(headerLine(demo, '1:02:05', 4)).toBe('+18005550101 · call 1:02:05 · ×4');
+    // minutes (60) + hour:minutes (60) + seconds (60) + the two fixed pieces: 7,200 distinct lines drawn as one string
+    expect(seen.size).toBeLessThanOrEqual(60 + 60 + 60 + 2);
   });
 
   it('fills the progress bar in proportion, within bounds', () => {
