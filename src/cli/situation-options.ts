@@ -1,6 +1,6 @@
 /** The `--at`, `--caller`, `--fact` options shared by escape, call, audit and graph. */
 import type { Command } from 'commander';
-import { parseMoment, situation, usageError, type Moment, type Situation } from '../model/index.js';
+import { parseMoment, situation, usageError, type Locale, type Menu, type Moment, type Situation } from '../model/index.js';
 
 export interface SituationFlags {
   at?: string;
@@ -35,4 +35,35 @@ export function situationFrom(flags: SituationFlags, now: () => number): Situati
     moment = parsed;
   }
   return situation(moment, list(flags.caller), list(flags.fact));
+}
+
+/**
+ * Warnings for --fact and --caller names that no branch of the menu reads (a
+ * typo such as `holdiay` would otherwise change nothing without a word),
+ * naming those the menu does read. The command still runs.
+ */
+export async function unusedSituationNames(menu: Menu, flags: SituationFlags, locale: Locale): Promise<string[]> {
+  const given = { fact: list(flags.fact), caller: list(flags.caller) };
+  if (given.fact.length === 0 && given.caller.length === 0) return [];
+  const { namesInConditions } = await import('../analysis/unlock.js');
+  const read = namesInConditions(menu);
+  const known = { fact: read.facts, caller: read.callerFlags };
+  const warnings: string[] = [];
+  for (const option of ['fact', 'caller'] as const) {
+    for (const name of given[option].filter((candidate) => !known[option].includes(candidate))) {
+      warnings.push(unusedNameWarning(option, name, known[option], locale));
+    }
+  }
+  return warnings;
+}
+
+function unusedNameWarning(option: 'fact' | 'caller', name: string, known: readonly string[], locale: Locale): string {
+  const what = { fact: { en: 'fact', 'zh-CN': '事实' }, caller: { en: 'caller flag', 'zh-CN': '来电者标记' } }[option];
+  const message = {
+    en: `warning: --${option} "${name}" is not a ${what.en} this menu reads, so it changes nothing. `
+      + (known.length === 0 ? `The menu reads no ${what.en}s.` : `The menu reads: ${known.join(', ')}.`),
+    'zh-CN': `警告:--${option} "${name}" 不是此菜单读取的${what['zh-CN']},不起作用。`
+      + (known.length === 0 ? `此菜单不读取任何${what['zh-CN']}。` : `此菜单读取:${known.join(', ')}。`),
+  };
+  return message[locale];
 }

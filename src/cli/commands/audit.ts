@@ -12,6 +12,7 @@ import { toMermaid } from '../../report/mermaid.js';
 import { dotToSvg } from '../../report/svg.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
+import { unusedSituationNames } from '../situation-options.js';
 import { loadProfiles, loadWeights } from '../rule-files.js';
 import { addReportOptions, emit, parseFormat, situationOptions, type ReportFlags } from '../report-options.js';
 
@@ -94,6 +95,7 @@ Example:
       const failOn = parseFailOn(flags.failOn, weights);
       const profiles = loadProfiles(flags.rules);
       const { menu } = loadMenuFile(file, context.maxBytes(flags.maxMb));
+      for (const warning of await unusedSituationNames(menu, flags, context.locale)) context.err(warning);
       const report = auditMenu(menu, { weights, profiles, ...situationOptions(flags, context.now) });
       const output = await render(report, format, menu);
       emit(output, flags, context);

@@ -7,6 +7,7 @@ import { toMermaid } from '../../report/mermaid.js';
 import { dotToSvg } from '../../report/svg.js';
 import type { CliContext } from '../context.js';
 import { loadMenuFile } from '../load-menu-file.js';
+import { unusedSituationNames } from '../situation-options.js';
 import { loadWeights } from '../rule-files.js';
 import { addReportOptions, emit, parseFormat, situationOptions, type ReportFlags } from '../report-options.js';
 
@@ -35,6 +36,7 @@ Example:
     .action(async (file: string, flags: GraphFlags) => {
       const format = parseFormat(flags.format, FORMATS);
       const { menu } = loadMenuFile(file, context.maxBytes(flags.maxMb));
+      for (const warning of await unusedSituationNames(menu, flags, context.locale)) context.err(warning);
       const metrics = computeMetrics(menu, loadWeights(), situationOptions(flags, context.now));
       const diagram = auditDiagram(menu, metrics);
       const dot = () => toDot(diagram, menu.id);
