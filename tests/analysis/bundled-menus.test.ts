@@ -38,6 +38,7 @@ const scenarios: Scenario[] = [
   { file: 'government-benefits.json', at: 'tue 10:00', expected: { menu: s(25.4), total: s(2725.4) } },
   { file: 'government-benefits.json', at: 'tue 10:00', fact: ['queueFull'], expected: null },
   { file: 'insurance-es-alameda.json', at: 'tue 10:00', expected: { menu: s(8.1), total: s(68.1) } },
+  { file: 'insurance-es-alameda.json', at: 'tue 22:00', expected: { menu: s(5.7), total: s(95.7) } },
   { file: 'ecommerce-jingxuan.json', at: 'tue 10:00', expected: { menu: s(10.75), total: s(160.75) } },
   { file: 'delivery-kuaidian.json', at: 'tue 10:00', expected: { menu: s(7.5), total: s(37.5) } },
   { file: 'bank-huaxin.json', at: 'tue 10:00', expected: { menu: s(22.25), total: s(62.25) } },
