@@ -11,7 +11,7 @@ import type { CallSession } from '../../machine/index.js';
 import type { CliContext } from '../context.js';
 import { drawLiveFrames } from '../live-terminal.js';
 import { loadMenuFile } from '../load-menu-file.js';
-import { addSituationOptions, situationFrom, type SituationFlags } from '../situation-options.js';
+import { addSituationOptions, situationFrom, unusedSituationNames, type SituationFlags } from '../situation-options.js';
 import { eraseLines, splashLines } from '../../tui/splash.js';
 import { checkTranscriptTarget, onInterrupt, saveTranscript, transcriptJson, transcriptText } from '../transcript.js';
 
@@ -142,6 +142,7 @@ Example:
       if (flags.script === undefined && !(context.stdinIsTTY && context.stdoutIsTTY)) throw usageError('no_terminal', NO_TTY);
       // Said before the call, not after it: a live call may last many minutes.
       if (flags.transcript !== undefined) checkTranscriptTarget(flags.transcript);
+      for (const warning of await unusedSituationNames(menu, flags, context.locale)) context.err(warning);
       if (flags.script !== undefined) await headless(menu, situation, flags.script, flags, context);
       else await interactive(menu, situation, speed, flags, context);
     });
