@@ -4,9 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseProfile, type RuleProfile } from '../analysis/rules.js';
+import { readProfile, type RuleProfile } from '../analysis/rules.js';
 import { parseWeights, type FrictionWeights } from '../analysis/score.js';
-import { usageError } from '../model/index.js';
+import { IvrError, locateIssues, usageError } from '../model/index.js';
 import { readTextFile } from './io.js';
 import { list } from './situation-options.js';
 
@@ -25,19 +25,19 @@ function profileNames(): string[] {
     .sort();
 }
 
+/** A profile file, validated: a bad one is refused with every problem at its file:line:column (exit 2). */
 function loadProfileFile(file: string): RuleProfile {
+  const text = readTextFile(file, MAX_BYTES);
   let data: unknown;
   try {
-    data = JSON.parse(readTextFile(file, MAX_BYTES));
+    data = JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) throw usageError('bad_profile', { en: `${file}: not valid JSON.`, 'zh-CN': `${file}:不是有效的 JSON。` });
     throw error;
   }
-  try {
-    return parseProfile(data);
-  } catch {
-    throw usageError('bad_profile', { en: `${file}: not a rule profile (see docs/audit.md).`, 'zh-CN': `${file}:不是规则配置文件(见 docs/audit.md)。` });
-  }
+  const profile = readProfile(data);
+  if (!profile.ok) throw new IvrError(locateIssues(text, profile.issues), { file });
+  return profile.value;
 }
 
 /** `--rules a,b`: profile names from rules/ or paths to profile files; default every bundled profile. */

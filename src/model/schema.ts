@@ -152,6 +152,8 @@ export const Wait = z.strictObject({
   p90Seconds: seconds.optional(),
   announced: z.boolean().optional().describe('the caller is told the expected wait (extension)'),
   updateSeconds: seconds.optional().describe('how often the wait announcement is repeated while holding (extension, for the audit)'),
+  hangupAfterSeconds: z.union([seconds, z.literal('never')]).optional()
+    .describe('the line drops a caller still holding after this many seconds, or "never" (extension, for the audit)'),
 });
 
 export const AgentNode = z.strictObject({

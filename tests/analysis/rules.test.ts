@@ -6,20 +6,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/analysis/metrics.js';
-import { CHECKS, checkRules, parseProfile, type Rule, type RuleProfile } from '../../src/analysis/rules.js';
+import { CHECKS, checkRules, parseProfile, readProfile } from '../../src/analysis/rules.js';
 import { parseWeights } from '../../src/analysis/score.js';
-import type { Menu } from '../../src/model/index.js';
+import { formatPath, type Menu } from '../../src/model/index.js';
 import { menuFile, menuOf } from './helpers.js';
 
 const rulesDir = new URL('../../rules/', import.meta.url);
 const weights = parseWeights(JSON.parse(readFileSync(new URL('friction-weights.json', rulesDir), 'utf8')));
 const toy = menuFile(new URL('../fixtures/audit/toy.json', import.meta.url).pathname);
 
-function check(menu: Menu, rule: Pick<Rule, 'check'> & { params?: Rule['params'] }) {
-  const profile: RuleProfile = {
+/** One rule of the given check, read through the profile schema (so its params get their defaults), run on a menu. */
+function check(menu: Menu, rule: { check: string; params?: Record<string, unknown> }) {
+  const profile = parseProfile({
     profile: 'test', title: 'test', jurisdiction: 'test',
     rules: [{ id: 'R', title: 'rule', check: rule.check, params: rule.params ?? {}, source: { name: 'test' } }],
-  };
+  });
   const [result] = checkRules([profile], computeMetrics(menu, weights), menu);
   return result;
 }
@@ -163,8 +164,104 @@ describe('check kinds', () => {
     expect(check(toy, { check: 'notModelled', params: { why: 'not in the format' } })).toMatchObject({ result: 'not-assessable', evidence: { text: 'not in the format' } });
   });
 
+  it('noWaitCut: a reachable queue that drops callers on hold fails; silent queues are not assessable; "never" everywhere passes', () => {
+    // main: 1 → care, 2 → sales; old is a queue no option leads to.
+    const lines = (care: unknown, sales: unknown) => menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for help, 2 to buy.', options: [{ key: '1', next: 'care' }, { key: '2', next: 'sales' }] },
+      care: { type: 'agent', wait: { medianSeconds: 900, ...(care === undefined ? {} : { hangupAfterSeconds: care }) } },
+      sales: { type: 'agent', wait: { medianSeconds: 30, ...(sales === undefined ? {} : { hangupAfterSeconds: sales }) } },
+      old: { type: 'agent', wait: { hangupAfterSeconds: 5 } },
+    });
+    // care drops after 600 s while its median wait is 900 s: over half its callers are cut off.
+    expect(check(lines(600, 'never'), { check: 'noWaitCut' })).toMatchObject({
+      result: 'fail', evidence: { text: 'The line hangs up on callers still waiting: care after 600 s on hold (median wait 900 s).', nodes: ['care'] },
+    });
+    // A drop is a cut whatever the median: sales drops after 60 s though most callers are answered in 30 s.
+    expect(check(lines('never', 60), { check: 'noWaitCut' })?.result).toBe('fail');
+    // old drops after 5 s, but nothing leads to it: only reachable queues count.
+    expect(check(lines('never', 'never'), { check: 'noWaitCut' })).toMatchObject({ result: 'pass', evidence: { nodes: ['care', 'sales'] } });
+    expect(check(lines('never', undefined), { check: 'noWaitCut' })).toMatchObject({ result: 'not-assessable', evidence: { nodes: ['sales'] } });
+    expect(check(lines(undefined, undefined), { check: 'noWaitCut' })?.result).toBe('not-assessable');
+  });
+
+  it('noWaitCut counts a queue reached only by an unannounced shortcut or at some hours', () => {
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for times.', options: [{ key: '1', next: 'bye' }, { key: '0', next: 'night', advertised: false }] },
+      night: { type: 'agent', wait: { hangupAfterSeconds: 120 } }, bye: { type: 'hangup' },
+    });
+    expect(check(menu, { check: 'noWaitCut' })).toMatchObject({ result: 'fail', evidence: { nodes: ['night'] } });
+  });
+
   it('covers every check kind in this file', () => {
     const source = readFileSync(new URL(import.meta.url), 'utf8');
     for (const kind of CHECKS) expect(source).toContain(`'${kind}'`);
+  });
+});
+
+describe('rule parameters are closed per check', () => {
+  const profileWith = (rule: Record<string, unknown>) => ({ profile: 'x', title: 'x', jurisdiction: 'x', rules: [{ id: 'a', title: 'a', source: { name: 's' }, ...rule }] });
+  const problems = (rule: Record<string, unknown>) => {
+    const read = readProfile(profileWith(rule));
+    return read.ok ? [] : read.issues.map((i) => `${i.code} ${formatPath(i.path)} ${i.message.en}`);
+  };
+
+  it('refuses a value of the wrong type where it was read as the default before', () => {
+    expect(problems({ check: 'answerWithin', params: { seconds: 'ten' } })).toEqual(['bad_profile rules[0].params.seconds Invalid input: expected number, received string.']);
+  });
+
+  it('refuses a misspelled parameter and names the one meant', () => {
+    expect(problems({ check: 'answerWithin', params: { statistc: 'p90' } })).toEqual(['unknown_field rules[0].params.statistc Unknown field "statistc". Did you mean "statistic"?']);
+  });
+
+  it('refuses a parameter of another check, values out of range, and an unknown check', () => {
+    expect(problems({ check: 'noDisconnect', params: { seconds: 30 } })[0]).toMatch(/^unknown_field rules\[0\]\.params\.seconds /);
+    expect(problems({ check: 'answerWithin', params: { statistic: 'p95' } })[0]).toMatch(/^bad_profile rules\[0\]\.params\.statistic /);
+    expect(problems({ check: 'escapeEverywhere', params: { minShare: 1.5 } })[0]).toMatch(/^bad_profile rules\[0\]\.params\.minShare /);
+    expect(problems({ check: 'elderlyDirect', params: { maxDecisions: 0.5 } })[0]).toMatch(/^bad_profile rules\[0\]\.params\.maxDecisions /);
+    expect(problems({ check: 'magic' })[0]).toMatch(/^unknown_check rules\[0\]\.check Unknown check; known: humanInMainMenu, /);
+  });
+
+  it('fills in the documented defaults', () => {
+    const read = readProfile(profileWith({ check: 'answerWithin' }));
+    expect(read.ok && read.value.rules[0]?.params).toEqual({ seconds: 30, statistic: 'median', include: 'wait' });
+  });
+
+  it('answerWithin with include "wait" reads the wait alone: toy p90 40 s > 30 s', () => {
+    expect(check(toy, { check: 'answerWithin', params: { seconds: 30, statistic: 'p90', include: 'wait' } })?.evidence.text).toBe('Queue sales: p90 wait 40 s (limit 30 s).');
+  });
+});
+
+describe('rules about reaching a person never pass where no person exists', () => {
+  // welcome: a forced "visit our website", then a hang-up: no agent node at all.
+  const noPerson = menuFile(new URL('../fixtures/broken/warning-no-agent.json', import.meta.url).pathname);
+  const profiles = readdirSync(rulesDir)
+    .filter((f) => f.endsWith('.json') && f !== 'friction-weights.json')
+    .sort()
+    .map((f) => parseProfile(JSON.parse(readFileSync(new URL(f, rulesDir), 'utf8'))));
+  /** Checks whose subject is the caller's path, the queue or the person: on a line without one, a pass would be vacuous. */
+  const aboutAPerson = ['humanInMainMenu', 'personReachable', 'announcedPerson', 'noWaitCut', 'answerWithin', 'elderlyDirect',
+    'escapeEverywhere', 'waitAnnounced', 'callbackOffered', 'waitParity', 'personHoursPerDay'];
+
+  it.each(aboutAPerson)('%s fails or is not assessable', (kind) => {
+    expect(check(noPerson, { check: kind })?.result).not.toBe('pass');
+  });
+
+  it('GH-1 fails (it passed vacuously before: no decision point was read as full coverage)', () => {
+    const results = checkRules(profiles, computeMetrics(noPerson, weights), noPerson);
+    expect(results.find((r) => r.id === 'GH-1')).toMatchObject({ result: 'fail', evidence: { text: 'No route reaches a person. Neither 0 nor an agent phrase can.' } });
+    expect(results.find((r) => r.id === 'ES-NoWaitCut')?.result).toBe('not-assessable');
+    const passed = results.filter((r) => r.result === 'pass').map((r) => r.id);
+    // What still passes is about the menu itself: no handler hangs up (there is none), no speech-only menu, no long prompt.
+    expect(passed).toEqual(['ES-NoCut', 'GH-5', 'GH-6', 'GH-8']);
+  });
+
+  it('a line that answers at once with no menu passes GH-1 and says why', () => {
+    const direct = menuOf({ care: { type: 'agent', wait: { medianSeconds: 10 } } }, { start: 'care' });
+    expect(check(direct, { check: 'escapeEverywhere' })).toMatchObject({ result: 'pass', evidence: { text: 'No decision point: the call goes to a person without a menu.' } });
+  });
+
+  it('every check kind is classified here or in the list of checks about the menu itself', () => {
+    const aboutTheMenu = ['noDisconnect', 'dtmfFallback', 'maxPromptSeconds', 'bargeInEverywhere', 'noForcedAudio', 'notModelled'];
+    expect([...aboutAPerson, ...aboutTheMenu].sort()).toEqual([...CHECKS].sort());
   });
 });
