@@ -7,7 +7,7 @@
  */
 import { evidence, formatSeconds } from './evidence.js';
 import type { Metrics } from './metrics.js';
-import type { ComponentMeasure, FrictionWeights, HardFail } from './score.js';
+import { componentParameter, type ComponentMeasure, type FrictionWeights, type HardFail } from './score.js';
 
 function list(items: readonly string[], max = 6): string {
   if (items.length === 0) return 'none';
@@ -18,14 +18,24 @@ function routeEvidence(text: string, m: Metrics) {
   return evidence(text, { route: m.announcedRoute?.steps, nodes: m.announcedRoute?.decisionNodes, moment: m.moment });
 }
 
+/** Where no announced route exists, the points are earned by the route a caller must find instead: the fastest (a shortcut). */
+function noAnnouncedRoute(m: Metrics, what: string): ComponentMeasure {
+  const text = m.fastestRoute === null
+    ? `No route reaches a person at this moment${what}.`
+    : `No route reaches a person through announced options alone${what}; only the shortcut route: ${m.fastestRoute.steps.join(' → ')}.`;
+  return { kind: 'level', level: 'noAnnouncedRoute', evidence: evidence(text, { route: m.fastestRoute?.steps, nodes: m.fastestRoute?.decisionNodes, moment: m.moment }) };
+}
+
+/** `main.invalid at sun 00:00`: a handler with the moment it hangs up at. */
+function handlerAt(h: Metrics['disconnectOnError'][number]): string {
+  return `${h.node}.${h.handler} at ${h.moment}`;
+}
+
 function pathMeasures(m: Metrics): Record<string, ComponentMeasure> {
   const announced = m.announcedRoute;
-  const noRoute = m.fastestRoute === null
-    ? 'No route reaches a person at this moment.'
-    : 'No route reaches a person through announced options alone (only through shortcuts).';
   const measures: Record<string, ComponentMeasure> = {};
   measures.A1 = announced === null
-    ? { kind: 'level', level: 'noAnnouncedRoute', evidence: evidence(noRoute, { moment: m.moment }) }
+    ? noAnnouncedRoute(m, '')
     : { kind: 'value', value: announced.decisionNodes.length, evidence: routeEvidence(`${announced.decisionNodes.length} decision point(s) on the announced route: ${list(announced.decisionNodes)}.`, m) };
   measures.A2 = m.escapeCoverage.share === null
     ? { kind: 'share', share: 1, evidence: evidence('No decision point: nothing to escape from.') }
@@ -44,7 +54,7 @@ function pathMeasures(m: Metrics): Record<string, ComponentMeasure> {
         }[m.gatekeeping.level], { nodes: m.gatekeeping.gates }),
       };
   measures.A4 = announced === null
-    ? { kind: 'level', level: 'noAnnouncedRoute', evidence: evidence(noRoute, { moment: m.moment }) }
+    ? noAnnouncedRoute(m, '')
     : { kind: 'value', value: announced.actions, evidence: routeEvidence(`${announced.actions} key press(es) or phrase(s) on the announced route.`, m) };
   return measures;
 }
@@ -52,7 +62,7 @@ function pathMeasures(m: Metrics): Record<string, ComponentMeasure> {
 function timeMeasures(m: Metrics): Record<string, ComponentMeasure> {
   const measures: Record<string, ComponentMeasure> = {};
   measures.B1 = m.announcedRoute === null
-    ? { kind: 'level', level: 'noAnnouncedRoute', evidence: evidence('No announced route: the pre-queue time is unbounded for a caller who follows the prompts.', { moment: m.moment }) }
+    ? noAnnouncedRoute(m, ' (the pre-queue time is unbounded for a caller who follows the prompts)')
     : { kind: 'value', value: m.announcedRoute.menuSeconds, evidence: routeEvidence(`${formatSeconds(m.announcedRoute.menuSeconds)} of menu time on the announced route to ${m.announcedRoute.agent}.`, m) };
   const wait = m.queueWait;
   const waitSeconds = wait?.p90Seconds ?? wait?.medianSeconds ?? null;
@@ -72,23 +82,24 @@ function robustnessMeasures(m: Metrics): Record<string, ComponentMeasure> {
   const traps = m.traps;
   const trapText = `Dead ends: ${list(traps.deadEnds)}. Doom loops: ${list(traps.doomLoops)}.`;
   if (m.disconnectOnError.length > 0) {
-    const where = m.disconnectOnError.map((h) => `${h.node} (${h.handler} after ${h.tries})`);
-    measures.C1 = { kind: 'level', level: 'disconnects', evidence: evidence(`The menu hangs up on caller errors at ${list(where)}. ${trapText}`, { nodes: m.disconnectOnError.map((h) => h.node) }) };
+    const where = m.disconnectOnError.map((h) => `${h.node} (${h.handler} after ${h.tries}, at ${h.moment})`);
+    const first = m.disconnectOnError[0]?.moment;
+    measures.C1 = { kind: 'level', level: 'disconnects', evidence: evidence(`The menu hangs up on caller errors at ${list(where)}. At ${traps.moment}: ${trapText}`, { nodes: m.disconnectOnError.map((h) => h.node), ...(first ? { moment: first } : {}) }) };
   } else if (traps.onMainPath.length > 0) {
-    measures.C1 = { kind: 'level', level: 'onMainPath', evidence: evidence(`One move from the announced route, no person can be reached any more: ${list(traps.onMainPath)}. ${trapText}`, { configurations: traps.onMainPath }) };
+    measures.C1 = { kind: 'level', level: 'onMainPath', evidence: evidence(`At ${traps.moment}, one move from the announced route, no person can be reached any more: ${list(traps.onMainPath)}. ${trapText}`, { configurations: traps.onMainPath, moment: traps.moment }) };
   } else if (traps.configurations > 0) {
-    measures.C1 = { kind: 'level', level: 'offMainPath', evidence: evidence(`Traps off the announced route. ${trapText}`, { nodes: [...traps.deadEnds, ...traps.doomLoops] }) };
+    measures.C1 = { kind: 'level', level: 'offMainPath', evidence: evidence(`At ${traps.moment}, traps off the announced route. ${trapText}`, { nodes: [...traps.deadEnds, ...traps.doomLoops], moment: traps.moment }) };
   } else {
-    measures.C1 = { kind: 'level', level: 'none', evidence: evidence('Every reachable configuration can still reach a person.') };
+    measures.C1 = { kind: 'level', level: 'none', evidence: evidence('At every hour with a person, every reachable configuration can still reach a person.') };
   }
   const escalating = m.retries.handlers.filter((h) => h.outcome === 'escalates');
   const redirecting = m.retries.handlers.filter((h) => h.outcome === 'redirects');
   if (m.retries.worstEscalationTries !== null) {
     const worst = escalating.filter((h) => h.tries === m.retries.worstEscalationTries).map((h) => `${h.node}.${h.handler}`);
-    measures.C2 = { kind: 'value', value: m.retries.worstEscalationTries, evidence: evidence(`At worst ${m.retries.worstEscalationTries} failures before a person: ${list(worst)}.`, { nodes: worst.map((w) => w.split('.')[0] as string) }) };
+    measures.C2 = { kind: 'value', value: m.retries.worstEscalationTries, evidence: evidence(`At worst ${m.retries.worstEscalationTries} failures before a person: ${list(worst)}.`, { nodes: worst.map((w) => w.split('.')[0] as string), moment: m.retries.moment }) };
   } else if (redirecting.length > 0) {
     const where = redirecting.map((h) => `${h.node}.${h.handler}`);
-    measures.C2 = { kind: 'level', level: 'neverEscalates', evidence: evidence(`No error handler escalates to a person; these send the caller elsewhere: ${list(where)}.`, { nodes: redirecting.map((h) => h.node) }) };
+    measures.C2 = { kind: 'level', level: 'neverEscalates', evidence: evidence(`At ${m.retries.moment}, no error handler escalates to a person; these send the caller elsewhere: ${list(where)}.`, { nodes: redirecting.map((h) => h.node), moment: m.retries.moment }) };
   } else {
     measures.C2 = { kind: 'level', level: 'nothingToEscalate', evidence: evidence(m.disconnectOnError.length > 0 ? 'Error handlers only hang up: scored under C1.' : 'No error handler to score.') };
   }
@@ -103,15 +114,17 @@ function supportMeasures(m: Metrics, weights: FrictionWeights): Record<string, C
   const agent = m.queueWait?.agent;
   const nodes = agent === undefined ? [] : [agent];
   const t = m.queueTransparency;
-  if (t === null) {
-    measures.D1 = { kind: 'notAssessable', evidence: evidence(`The queue ${agent ?? ''} does not say whether the wait is announced (wait.announced, wait.updateSeconds).`, { nodes }) };
+  if (agent === undefined) {
+    measures.D1 = { kind: 'notAssessable', evidence: evidence('No person is reached: no queue to judge.', { moment: m.moment }) };
+  } else if (t === null) {
+    measures.D1 = { kind: 'notAssessable', evidence: evidence(`The queue ${agent} does not say whether the wait is announced (wait.announced, wait.updateSeconds).`, { nodes }) };
   } else {
-    const updates = t.updateSeconds !== null && t.updateSeconds <= 60;
+    const updates = t.updateSeconds !== null && t.updateSeconds <= componentParameter(weights, 'D1', 'maxUpdateSeconds');
     const met = (t.announced === true ? 1 : 0) + (updates ? 1 : 0);
     const level = met === 2 ? 'both' : met === 1 ? 'one' : 'none';
     measures.D1 = { kind: 'level', level, evidence: evidence(`Queue ${agent}: wait ${t.announced ? 'announced' : 'not announced'}; ${t.updateSeconds === null ? 'no update interval given' : `updated every ${formatSeconds(t.updateSeconds)}`}.`, { nodes }) };
   }
-  const threshold = Number(weights.components.find((c) => c.id === 'D2')?.thresholdSeconds ?? 120);
+  const threshold = componentParameter(weights, 'D2', 'thresholdSeconds');
   const cb = m.callback;
   if (cb === null) {
     measures.D2 = { kind: 'notAssessable', evidence: evidence('No person is reached: no queue to judge.') };
@@ -124,20 +137,36 @@ function supportMeasures(m: Metrics, weights: FrictionWeights): Record<string, C
   } else {
     measures.D2 = { kind: 'notAssessable', evidence: evidence(`Queue ${agent} does not say whether it offers a callback (callback) and its wait is not known to be short.`, { nodes }) };
   }
-  const maxDecisions = Number(weights.components.find((c) => c.id === 'D3')?.maxDecisions ?? 1);
-  const elderly = m.elderlyFastLane;
-  measures.D3 = elderly.decisions !== null && elderly.decisions <= maxDecisions
-    ? { kind: 'level', level: 'fastLane', evidence: evidence(`A caller flagged elderly reaches a person after ${elderly.decisions} decision(s).`, { route: elderly.route }) }
-    : { kind: 'level', level: 'none', evidence: evidence(elderly.decisions === null ? 'A caller flagged elderly reaches no person through announced options.' : `A caller flagged elderly needs ${elderly.decisions} decisions.`, { route: elderly.route }) };
-  measures.D4 = m.parity === null
+  measures.D3 = elderlyMeasure(m, componentParameter(weights, 'D3', 'maxDecisions'));
+  const p = m.parity;
+  measures.D4 = p === null
     ? { kind: 'notAssessable', evidence: evidence('Parity needs both a service and a sales queue (agent.kind).') }
-    : { kind: 'value', value: m.parity.ratio, evidence: evidence(`Service ${formatSeconds(m.parity.serviceSeconds)} vs sales ${formatSeconds(m.parity.salesSeconds)}: ratio ${m.parity.ratio.toFixed(2)}.`) };
-  const fullAfter = Number(weights.components.find((c) => c.id === 'D5')?.maxSecondsBeforeFull ?? 15);
+    : {
+        kind: 'value', value: p.ratio,
+        evidence: evidence(
+          `Service queue ${p.serviceAgent} ${formatSeconds(p.serviceSeconds)} vs sales queue ${p.salesAgent} ${formatSeconds(p.salesSeconds)} (fastest route to each): ratio ${p.ratio.toFixed(2)}.`,
+          { nodes: [p.serviceAgent, p.salesAgent], routes: [p.serviceRoute, p.salesRoute], moment: m.moment },
+        ),
+      };
+  const fullAfter = componentParameter(weights, 'D5', 'maxSecondsBeforeFull');
   const audio = m.forcedAudio;
   // Over the time limit counts as "2 or more" (full points), whatever the count.
   const value = audio.seconds > fullAfter ? Math.max(2, audio.count) : audio.count;
   measures.D5 = { kind: 'value', value, evidence: evidence(`${audio.count} forced non-actionable message(s) before the first choice (${formatSeconds(audio.seconds)}): ${list(audio.nodes)}.`, { nodes: audio.nodes }) };
   return measures;
+}
+
+/** D3: a person within `maxDecisions` on announced routes; otherwise cite the route an elderly caller must take instead. */
+function elderlyMeasure(m: Metrics, maxDecisions: number): ComponentMeasure {
+  const elderly = m.elderlyFastLane;
+  if (elderly.decisions !== null && elderly.decisions <= maxDecisions) {
+    return { kind: 'level', level: 'fastLane', evidence: evidence(`A caller flagged elderly reaches a person after ${elderly.decisions} decision(s).`, { route: elderly.route, moment: m.moment }) };
+  }
+  let text: string;
+  if (elderly.decisions !== null) text = `A caller flagged elderly needs ${elderly.decisions} decisions (at most ${maxDecisions} for a fast lane).`;
+  else if (elderly.anyRoute.length > 0) text = `A caller flagged elderly reaches no person through announced options; only the shortcut route: ${elderly.anyRoute.join(' → ')}.`;
+  else text = 'A caller flagged elderly reaches no person at this moment.';
+  return { kind: 'level', level: 'none', evidence: evidence(text, { route: elderly.anyRoute, moment: m.moment }) };
 }
 
 export function componentMeasures(m: Metrics, weights: FrictionWeights): Record<string, ComponentMeasure> {
@@ -151,11 +180,12 @@ export function hardFails(m: Metrics, weights: FrictionWeights): HardFail[] {
     fails.push({ id: 'F1', name: name('F1'), evidence: evidence('No hour of the week has a route to a person.', { moment: m.moment }) });
   }
   if (m.disconnectOnError.length > 0) {
-    const where = m.disconnectOnError.map((h) => `${h.node}.${h.handler}`);
-    fails.push({ id: 'F2', name: name('F2'), evidence: evidence(`Hangs up after caller errors: ${list(where)}.`, { nodes: m.disconnectOnError.map((h) => h.node) }) });
+    const first = m.disconnectOnError[0]?.moment;
+    fails.push({ id: 'F2', name: name('F2'), evidence: evidence(`Hangs up after caller errors: ${list(m.disconnectOnError.map(handlerAt))}.`, { nodes: m.disconnectOnError.map((h) => h.node), ...(first ? { moment: first } : {}) }) });
   }
-  if (m.fastestRoute !== null && m.announcedRoute === null) {
-    fails.push({ id: 'F3', name: name('F3'), evidence: evidence('A person is reachable only through shortcuts.', { route: m.fastestRoute.steps, moment: m.moment }) });
+  if (m.shortcutOnly !== null) {
+    const { moment, route } = m.shortcutOnly;
+    fails.push({ id: 'F3', name: name('F3'), evidence: evidence(`At ${moment}, a person is reachable only through shortcuts: ${route.join(' → ')}.`, { route, moment }) });
   }
   return fails;
 }

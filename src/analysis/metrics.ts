@@ -1,12 +1,16 @@
 /**
  * The audit's metrics, each computed exactly from the model (graph and
  * search of the escape engine, for one moment and caller) and each with its
- * evidence. Route metrics use the hour class of the week where the announced
- * route is fastest (or the `--at` moment); hours coverage scans the week.
- * Definitions are documented in docs/friction.md.
+ * evidence. Without `--at` the week is cut into classes of minutes with the
+ * same open schedules (week.ts), and each metric takes the class its meaning
+ * asks for: route metrics the class where the announced route is fastest
+ * (the best hour); what a caller can run into — hang-ups on errors, dead ends
+ * and doom loops, retries before a person, shortcut-only access — the worst
+ * class, named in its `moment`; hours coverage every minute of the week.
+ * Which is which is documented in docs/audit.md; definitions in docs/friction.md.
  */
 import {
-  normalisePhrase, promptLength, promptText, toSeconds,
+  DAYS, normalisePhrase, promptLength, promptText, toSeconds,
   type AgentNode, type InputNode, type Menu, type MenuNode, type MenuNodeUnion, type Prompt, type Situation,
 } from '../model/index.js';
 import { evidence, formatSeconds, type Evidence } from './evidence.js';
@@ -14,8 +18,8 @@ import { buildGraph, IMPLICIT_HANGUP, type ConfigGraph } from './graph.js';
 import { configName, edgeMove, fastestRouteFacts, moveText, personReachable, type RouteFacts } from './route-facts.js';
 import type { FrictionWeights } from './score.js';
 import { NOT_ADVERTISED } from './strategies.js';
-import { findTraps, trapNodes } from './traps.js';
-import { singleClass, weekClasses, type HourClass } from './week.js';
+import { findTraps, trapNodes, type Traps } from './traps.js';
+import { classMoment, describeSpan, MINUTES_PER_WEEK, singleClass, weekClasses, type HourClass, type WeekSpan } from './week.js';
 
 export interface MetricsOptions {
   /** one moment (`--at`); default: scan the week */
@@ -34,6 +38,8 @@ export interface HandlerFact {
   tries: number;
   outcome: HandlerOutcome;
   then: string | null;
+  /** the moment (hour class) this outcome was found at */
+  moment: string;
 }
 
 /** The route with the fewest decision points to a person; `decisions` null when none exists. */
@@ -63,26 +69,28 @@ export interface Metrics {
   queueWait: { agent: string; medianSeconds: number | null; p90Seconds: number | null } | null;
   /** announced-only total minus fastest total */
   hiddenShortcutGainSeconds: number | null;
-  /** C1 */
-  traps: { deadEnds: string[]; doomLoops: string[]; onMainPath: string[]; configurations: number };
-  /** C1, F2 */
+  /** C1, worst class of the week with a person reachable (`moment`) */
+  traps: { deadEnds: string[]; doomLoops: string[]; onMainPath: string[]; configurations: number; moment: string };
+  /** C1, F2: every handler that hangs up at some class of the week, each with its `moment` */
   disconnectOnError: HandlerFact[];
-  /** C2 */
-  retries: { worstEscalationTries: number | null; handlers: HandlerFact[] };
+  /** C2, worst class of the week with a person reachable (`moment`) */
+  retries: { worstEscalationTries: number | null; handlers: HandlerFact[]; moment: string };
+  /** F3: a class of the week where a person is reachable only through shortcuts (null: none) */
+  shortcutOnly: { moment: string; route: string[] } | null;
   /** C3 */
   bargeIn: { share: number | null; interruptible: string[]; forced: string[] };
   /** D1 */
   queueTransparency: { announced: boolean | null; updateSeconds: number | null } | null;
   /** D2 */
   callback: { offered: boolean | null; waitSeconds: number | null } | null;
-  /** D3: the fewest decisions for a caller flagged `elderly`, on announced routes (null: none) */
-  elderlyFastLane: Shallowest;
-  /** D4: time to a person, service / sales */
-  parity: { serviceSeconds: number; salesSeconds: number; ratio: number } | null;
+  /** D3: the fewest decisions for a caller flagged `elderly`, on announced routes (null: none); `anyRoute`: the shallowest with shortcuts allowed */
+  elderlyFastLane: Shallowest & { anyRoute: string[] };
+  /** D4: time to a person, service / sales, with the queue and route of each */
+  parity: { serviceSeconds: number; salesSeconds: number; ratio: number; serviceAgent: string; salesAgent: string; serviceRoute: string[]; salesRoute: string[] } | null;
   /** D5: forced non-actionable messages before the first choice */
   forcedAudio: { count: number; seconds: number; nodes: string[] };
-  /** hours of the week with a person reachable, out of 168 */
-  hoursCoverage: { share: number; openHours: number; hours: number; closedExamples: string[] };
+  /** hours of the week with a person reachable, out of 168, exact to the minute; closedExamples: the first closed spans */
+  hoursCoverage: { share: number; openHours: number; openMinutes: number; hours: number; closedExamples: string[] };
   decisionPoints: string[];
 }
 
@@ -157,7 +165,29 @@ function escapeCoverage(graph: ConfigGraph, weights: FrictionWeights): Metrics['
   return { share: total === 0 ? null : covered.length / total, covered, uncovered };
 }
 
-/** Can a person be reached without entering an input or a bot turn? Forward search that refuses them. */
+/**
+ * Does this configuration offer the caller a person outright: an announced
+ * option that leads straight to one? The research scores a bot turn as a gate
+ * only when it comes "before any human option" (§4.4 A3); a bot turn whose
+ * own options announce a person is that human option. A hidden phrase is a
+ * shortcut (§4.2), not an option the caller is offered.
+ */
+function offersPerson(graph: ConfigGraph, config: number): boolean {
+  for (let edge = graph.edgeStart[config] as number; edge < (graph.edgeStart[config + 1] as number); edge++) {
+    if (((graph.edgeFlags[edge] as number) & NOT_ADVERTISED) !== 0) continue;
+    const move = edgeMove(graph, edge, config);
+    if (move !== undefined && 'valid' in move && move.valid && move.optionIndex !== undefined && leadsStraightToPerson(graph, graph.edgeTarget[edge] as number)) return true;
+  }
+  return false;
+}
+
+/** Data entry, or a bot turn that does not itself offer a person. */
+function isGate(graph: ConfigGraph, config: number): boolean {
+  const node = graph.nodes[graph.configNode[config] as number];
+  return node?.type === 'input' || (isBotTurn(node) && !offersPerson(graph, config));
+}
+
+/** Can a person be reached without passing a gate? Forward search that refuses them. */
 function gateAvoidable(graph: ConfigGraph): boolean {
   const seen = new Uint8Array(graph.configCount);
   const stack = [graph.start];
@@ -166,7 +196,7 @@ function gateAvoidable(graph: ConfigGraph): boolean {
     const c = stack.pop() as number;
     const node = graph.nodes[graph.configNode[c] as number];
     if (node?.type === 'agent') return true;
-    if (node?.type === 'input' || isBotTurn(node)) continue;
+    if (isGate(graph, c)) continue;
     for (let edge = graph.edgeStart[c] as number; edge < (graph.edgeStart[c + 1] as number); edge++) {
       const to = graph.edgeTarget[edge] as number;
       if (!seen[to]) {
@@ -179,9 +209,9 @@ function gateAvoidable(graph: ConfigGraph): boolean {
 }
 
 function gatekeeping(graph: ConfigGraph, route: RouteFacts | null, reachable: boolean): Metrics['gatekeeping'] {
-  const gates = [...entryConfigs(graph).keys()]
-    .filter((index) => graph.nodes[index]?.type === 'input' || isBotTurn(graph.nodes[index]))
-    .map((index) => graph.nodeIds[index] as string);
+  const gates = [...entryConfigs(graph)]
+    .filter(([, config]) => isGate(graph, config))
+    .map(([index]) => graph.nodeIds[index] as string);
   if (!reachable) return { level: null, gates };
   if (!gateAvoidable(graph)) return { level: 'mandatory', gates };
   const passed = (route?.decisionNodes ?? []).filter((id) => gates.includes(id));
@@ -189,7 +219,7 @@ function gatekeeping(graph: ConfigGraph, route: RouteFacts | null, reachable: bo
 }
 
 /** What each reachable handler does after its last retry. */
-function handlerFacts(graph: ConfigGraph): HandlerFact[] {
+function handlerFacts(graph: ConfigGraph, moment: string): HandlerFact[] {
   const facts: HandlerFact[] = [];
   for (const [index, config] of entryConfigs(graph)) {
     const node = graph.nodes[index];
@@ -211,7 +241,7 @@ function handlerFacts(graph: ConfigGraph): HandlerFact[] {
       }
       if (target < 0) continue;
       const outcome: HandlerOutcome = leadsStraightToPerson(graph, target) ? 'escalates' : leadsStraightToHangup(graph, target) ? 'disconnects' : 'redirects';
-      facts.push({ node: graph.nodeIds[index] as string, handler, tries: retries + 1, outcome, then: node[handler]?.then ?? null });
+      facts.push({ node: graph.nodeIds[index] as string, handler, tries: retries + 1, outcome, then: node[handler]?.then ?? null, moment });
     }
   }
   return facts;
@@ -274,7 +304,10 @@ function parity(graph: ConfigGraph): Metrics['parity'] {
   const service = fastestRouteFacts(graph, { agentFilter: kindFilter(graph, 'service') });
   const sales = fastestRouteFacts(graph, { agentFilter: kindFilter(graph, 'sales') });
   if (service === null || sales === null || sales.totalSeconds === 0) return null;
-  return { serviceSeconds: round(service.totalSeconds), salesSeconds: round(sales.totalSeconds), ratio: service.totalSeconds / sales.totalSeconds };
+  return {
+    serviceSeconds: round(service.totalSeconds), salesSeconds: round(sales.totalSeconds), ratio: service.totalSeconds / sales.totalSeconds,
+    serviceAgent: service.agent, salesAgent: sales.agent, serviceRoute: service.steps, salesRoute: sales.steps,
+  };
 }
 
 /**
@@ -324,11 +357,29 @@ function traceSteps(graph: ConfigGraph, via: Int32Array, from: Int32Array, end: 
   return [...steps, `${graph.nodeIds[graph.configNode[end] as number]}: hold`];
 }
 
+/** One class of the week with its graph and routes; robustness facts are computed when asked for. */
 interface ClassRoutes {
   hourClass: HourClass;
+  moment: string;
   graph: ConfigGraph;
   fastest: RouteFacts | null;
   announced: RouteFacts | null;
+  handlers: () => HandlerFact[];
+  traps: () => Traps;
+}
+
+function classRoutes(menu: Menu, hourClass: HourClass): ClassRoutes {
+  const graph = buildGraph(menu, hourClass.situation);
+  const moment = classMoment(hourClass);
+  const announced = fastestRouteFacts(graph, { announcedOnly: true });
+  let handlers: HandlerFact[] | undefined;
+  let traps: Traps | undefined;
+  return {
+    hourClass, moment, graph, announced,
+    fastest: fastestRouteFacts(graph),
+    handlers: () => (handlers ??= handlerFacts(graph, moment)),
+    traps: () => (traps ??= findTraps(graph, announced?.configs ?? null)),
+  };
 }
 
 /** The class whose announced route is fastest; else one with any route; else the first. */
@@ -337,16 +388,96 @@ function bestClass(classes: ClassRoutes[]): ClassRoutes {
   return classes.reduce((best, c) => (score(c) < score(best) ? c : best));
 }
 
+/** Lexicographic comparison of severities, larger is worse. */
+function compareSeverity(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * The worst class by `severity`; on a tie the preferred class (the best
+ * hour, so a menu whose hours change nothing keeps one moment), then the
+ * earliest in the week.
+ */
+function worstClass(classes: readonly ClassRoutes[], preferred: ClassRoutes, severity: (c: ClassRoutes) => number[]): ClassRoutes {
+  const ordered = classes.includes(preferred) ? [preferred, ...classes.filter((c) => c !== preferred)] : [...classes];
+  return ordered.reduce((worst, c) => (compareSeverity(severity(c), severity(worst)) > 0 ? c : worst));
+}
+
+/**
+ * Traps only mean something while a person can be reached: in a closed hour
+ * every configuration is "trapped", and hours coverage already counts that.
+ */
+function trapSeverity(c: ClassRoutes): number[] {
+  const traps = c.traps();
+  const trapped = traps.deadEnds.length + traps.doomLoops.length;
+  return [traps.onMainPath.length > 0 ? 2 : trapped > 0 ? 1 : 0, trapped];
+}
+
+/** C2 from worst to best: no handler escalates but some redirect; most tries before a person; nothing to escalate. */
+function retrySeverity(c: ClassRoutes): number[] {
+  const handlers = c.handlers();
+  const escalating = handlers.filter((h) => h.outcome === 'escalates');
+  if (escalating.length === 0) return [handlers.some((h) => h.outcome === 'redirects') ? Infinity : 0];
+  return [Math.max(...escalating.map((h) => h.tries))];
+}
+
+/** Every handler that hangs up at some class, each once, at the first class met (the best hour first). */
+function disconnectsOverWeek(classes: readonly ClassRoutes[], preferred: ClassRoutes): HandlerFact[] {
+  const found = new Map<string, HandlerFact>();
+  for (const c of [preferred, ...classes.filter((other) => other !== preferred)]) {
+    for (const h of c.handlers()) {
+      const key = `${h.node}\u0000${h.handler}`;
+      if (h.outcome === 'disconnects' && !found.has(key)) found.set(key, h);
+    }
+  }
+  return [...found.values()];
+}
+
+function trapMetrics(c: ClassRoutes): Metrics['traps'] {
+  const traps = c.traps();
+  return {
+    deadEnds: trapNodes(c.graph, traps.deadEnds),
+    doomLoops: trapNodes(c.graph, traps.doomLoops),
+    onMainPath: traps.onMainPath.map((config) => configName(c.graph, config)),
+    configurations: traps.deadEnds.length + traps.doomLoops.length,
+    moment: c.moment,
+  };
+}
+
+function retryMetrics(c: ClassRoutes): Metrics['retries'] {
+  const handlers = c.handlers();
+  const escalations = handlers.filter((h) => h.outcome === 'escalates');
+  return { worstEscalationTries: escalations.length === 0 ? null : Math.max(...escalations.map((h) => h.tries)), handlers, moment: c.moment };
+}
+
+function shortcutOnly(classes: readonly ClassRoutes[], preferred: ClassRoutes): Metrics['shortcutOnly'] {
+  const isShortcutOnly = (c: ClassRoutes) => c.fastest !== null && c.announced === null;
+  const found = isShortcutOnly(preferred) ? preferred : classes.find(isShortcutOnly);
+  return found?.fastest ? { moment: found.moment, route: found.fastest.steps } : null;
+}
+
+const spanOrder = (a: WeekSpan, b: WeekSpan) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day) || a.from - b.from;
+
+/**
+ * Minutes of the week with a person reachable. Reachability depends on the
+ * moment only through which schedules are open, so it is decided once per
+ * class (its graph), whatever conditions combine the schedules.
+ */
 function hoursCoverage(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlySet<string>, known: Map<string, boolean>): Metrics['hoursCoverage'] {
-  let openHours = 0;
-  const closed: string[] = [];
+  let openMinutes = 0;
+  const closed: WeekSpan[] = [];
   for (const hourClass of weekClasses(menu, caller, facts)) {
     const key = hourClass.open.join('\u0000');
     const reachable = known.get(key) ?? personReachable(buildGraph(menu, hourClass.situation));
-    if (reachable) openHours += hourClass.hours.length;
-    else closed.push(...hourClass.hours);
+    if (reachable) openMinutes += hourClass.minutes;
+    else closed.push(...hourClass.spans);
   }
-  return { share: openHours / 168, openHours, hours: 168, closedExamples: closed.slice(0, 3) };
+  const hours = MINUTES_PER_WEEK / 60;
+  return { share: openMinutes / MINUTES_PER_WEEK, openHours: openMinutes / 60, openMinutes, hours, closedExamples: closed.sort(spanOrder).slice(0, 3).map(describeSpan) };
 }
 
 /** Every metric of the audit for one menu. */
@@ -354,23 +485,19 @@ export function computeMetrics(menu: Menu, weights: FrictionWeights, options: Me
   const caller = options.caller ?? options.situation?.caller ?? new Set<string>();
   const facts = options.facts ?? options.situation?.facts ?? new Set<string>();
   const classes = options.situation !== undefined ? [singleClass(options.situation)] : weekClasses(menu, caller, facts);
-  const routes: ClassRoutes[] = classes.map((hourClass) => {
-    const graph = buildGraph(menu, hourClass.situation);
-    return { hourClass, graph, fastest: fastestRouteFacts(graph), announced: fastestRouteFacts(graph, { announcedOnly: true }) };
-  });
+  const routes = classes.map((hourClass) => classRoutes(menu, hourClass));
   const chosen = bestClass(routes);
   const { graph, fastest, announced } = chosen;
   const reachable = fastest !== null;
   const reached = agentOf(menu, (announced ?? fastest)?.agent);
-  const traps = findTraps(graph, announced?.configs ?? null);
-  const handlers = handlerFacts(graph);
-  const escalations = handlers.filter((h) => h.outcome === 'escalates');
+  const open = routes.filter((c) => c.fastest !== null);
+  const withPerson = open.length > 0 ? open : [chosen];
   const elderlyGraph = buildGraph(menu, { ...chosen.hourClass.situation, caller: new Set([...caller, 'elderly']) });
   // A fast lane is announced or automatic (caller ID): a hidden shortcut is no lane for an elderly caller.
   const elderly = shallowestRoute(elderlyGraph, true);
   const knownReach = new Map(options.situation === undefined ? routes.map((r) => [r.hourClass.open.join('\u0000'), r.fastest !== null] as const) : []);
   return {
-    moment: chosen.hourClass.hours[0] ?? '',
+    moment: chosen.moment,
     fastestRoute: fastest,
     announcedRoute: announced,
     depthToHuman: announced?.decisionNodes.length ?? null,
@@ -385,21 +512,17 @@ export function computeMetrics(menu: Menu, weights: FrictionWeights, options: Me
       p90Seconds: reached.wait?.p90Seconds ?? null,
     },
     hiddenShortcutGainSeconds: announced === null || fastest === null ? null : round(announced.totalSeconds - fastest.totalSeconds),
-    traps: {
-      deadEnds: trapNodes(graph, traps.deadEnds),
-      doomLoops: trapNodes(graph, traps.doomLoops),
-      onMainPath: traps.onMainPath.map((c) => configName(graph, c)),
-      configurations: traps.deadEnds.length + traps.doomLoops.length,
-    },
-    disconnectOnError: handlers.filter((h) => h.outcome === 'disconnects'),
-    retries: { worstEscalationTries: escalations.length === 0 ? null : Math.max(...escalations.map((h) => h.tries)), handlers },
+    traps: trapMetrics(worstClass(withPerson, chosen, trapSeverity)),
+    disconnectOnError: disconnectsOverWeek(routes, chosen),
+    retries: retryMetrics(worstClass(withPerson, chosen, retrySeverity)),
+    shortcutOnly: shortcutOnly(open, chosen),
     bargeIn: bargeInCoverage(graph),
     queueTransparency: reached?.wait?.announced === undefined && reached?.wait?.updateSeconds === undefined ? null : {
       announced: reached?.wait?.announced ?? null,
       updateSeconds: reached?.wait?.updateSeconds ?? null,
     },
     callback: reached === undefined ? null : { offered: reached.callback ?? null, waitSeconds: reached.wait?.medianSeconds ?? null },
-    elderlyFastLane: elderly,
+    elderlyFastLane: { ...elderly, anyRoute: elderly.decisions === null ? shallowestRoute(elderlyGraph, false).route : elderly.route },
     parity: parity(graph),
     forcedAudio: forcedAudio(graph, weights),
     hoursCoverage: hoursCoverage(menu, caller, facts, knownReach),

@@ -20,7 +20,19 @@ const Component = z.looseObject({
   share: z.boolean().optional(),
   levels: z.record(z.string(), z.number().nonnegative()).optional(),
   sources: z.array(z.string()).min(1),
+  /** D1: the longest interval between wait updates that still counts as updating */
+  maxUpdateSeconds: z.number().positive().optional(),
+  /** D2: the median wait above which a callback is needed */
+  thresholdSeconds: z.number().nonnegative().optional(),
+  /** D3: the most decisions an elderly caller's fast lane may take */
+  maxDecisions: z.int().nonnegative().optional(),
+  /** D5: forced audio longer than this earns full points whatever the count */
+  maxSecondsBeforeFull: z.number().nonnegative().optional(),
 });
+
+/** The numeric parameters a component reads besides its bands, and which component needs which. */
+const PARAMETERS = { D1: 'maxUpdateSeconds', D2: 'thresholdSeconds', D3: 'maxDecisions', D5: 'maxSecondsBeforeFull' } as const;
+type ParameterOwner = keyof typeof PARAMETERS;
 
 export const FrictionWeights = z.looseObject({
   version: z.literal(1),
@@ -31,6 +43,13 @@ export const FrictionWeights = z.looseObject({
   escapeKeys: z.array(z.string()),
   nonActionablePurposes: z.array(z.string()),
   nonActionablePatterns: z.array(z.string()),
+}).superRefine((weights, context) => {
+  for (const [id, parameter] of Object.entries(PARAMETERS)) {
+    const index = weights.components.findIndex((c) => c.id === id);
+    if (index >= 0 && weights.components[index]?.[parameter] === undefined) {
+      context.addIssue({ code: 'custom', path: ['components', index, parameter], message: `component ${id} needs ${parameter}` });
+    }
+  }
 });
 
 export type FrictionWeights = z.output<typeof FrictionWeights>;
@@ -39,6 +58,13 @@ export type ComponentWeights = z.output<typeof Component>;
 /** Validates the weights file; a broken file is a bug in the package, so this throws. */
 export function parseWeights(data: unknown): FrictionWeights {
   return FrictionWeights.parse(data);
+}
+
+/** A component's parameter (e.g. D1's `maxUpdateSeconds`); parseWeights made sure it is there when the component is. */
+export function componentParameter<Id extends ParameterOwner>(weights: FrictionWeights, id: Id, name: (typeof PARAMETERS)[Id]): number {
+  const value = weights.components.find((c) => c.id === id)?.[name];
+  if (value === undefined) throw new Error(`friction weights: component ${id} has no ${name}`);
+  return value;
 }
 
 /** What was measured for one component, before it becomes points. */

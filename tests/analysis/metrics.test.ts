@@ -39,9 +39,9 @@ describe('metrics of the toy menu (tests/fixtures/audit/toy.json)', () => {
     expect(m.escapeCoverage).toEqual({ share: 2 / 3, covered: ['submenu', 'bot'], uncovered: ['main'] });
   });
 
-  it('A3: the bot (speech only) is a gate, but sales is reachable without it: none', () => {
+  it('A3: the bot (speech only) offers "agent" itself, so it is no gate; sales is reachable without it anyway: none', () => {
     expect(m.gatekeeping.level).toBe('none');
-    expect(m.gatekeeping.gates).toEqual(['bot']);
+    expect(m.gatekeeping.gates).toEqual([]);
   });
 
   it('C1: selfService is a dead end one key from the announced route; no doom loop; no disconnect', () => {
@@ -130,8 +130,9 @@ describe('metrics on one-point menus', () => {
     const m = computeMetrics(menu, weights);
     expect(m.hoursCoverage.openHours).toBe(40);
     expect(m.hoursCoverage.share).toBeCloseTo(40 / 168, 12);
-    // Route figures come from an open hour, the first of the week: Monday 09:30.
-    expect(m.moment).toBe('mon 09:30');
+    // Route figures come from an open hour, the first minute of the week the office is open: Monday 09:00.
+    expect(m.moment).toBe('mon 09:00');
+    expect(m.hoursCoverage.closedExamples).toEqual(['mon 00:00–09:00', 'mon 17:00–24:00', 'tue 00:00–09:00']);
     expect(m.depthToHuman).toBe(0);
     // With --at on a Sunday, the route figures see the closed line, the coverage still scans the week.
     const sunday = computeMetrics(menu, weights, { situation: at('sun 10:00') });
