@@ -34,7 +34,7 @@ interface CompareFlags extends ReportFlags {
   workers?: string;
 }
 
-/** Files named, and the .json files under folders named (recursively, sorted); missing paths are kept to be reported in their row. */
+/** Files named, and the .json files under folders named (recursively, sorted); missing paths are kept to be reported in their row; a folder without any is refused. */
 function expandInputs(inputs: readonly string[]): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
@@ -46,8 +46,16 @@ function expandInputs(inputs: readonly string[]): string[] {
   };
   const isFolder = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const input of inputs) {
-    if (isFolder(input)) walk(input);
-    else files.push(input);
+    if (!isFolder(input)) {
+      files.push(input);
+      continue;
+    }
+    const before = files.length;
+    walk(input);
+    // A folder with nothing to compare is a mistake in the arguments, not an empty ranking.
+    if (files.length === before) {
+      throw usageError('no_menus', { en: `${input}: no menu files found (.json, in this folder or below).`, 'zh-CN': `${input}:未找到菜单文件(此文件夹及其子文件夹中的 .json)。` });
+    }
   }
   return files;
 }
@@ -87,7 +95,8 @@ export function register(program: Command, context: CliContext): void {
     .addHelpText('after', `
 Ranked from least to most friction: grade (a hard fail forces F), then score.
 A file that cannot be read or validated is listed last with its problem; the
-others are still compared. Exit codes: 0 done (even with broken files), 2 bad usage.
+others are still compared. Exit codes: 0 done (even with broken files), 2 bad
+usage (a folder with no .json menu file in it, too).
 
 Example:
   $ ivr compare menus/ --rules es-ley-10-2025
