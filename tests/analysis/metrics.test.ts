@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { componentMeasures } from '../../src/analysis/measures.js';
 import { computeMetrics } from '../../src/analysis/metrics.js';
-import { parseWeights } from '../../src/analysis/score.js';
+import { frictionScore, parseWeights } from '../../src/analysis/score.js';
 import { at, menuFile, menuOf } from './helpers.js';
 
 const weights = parseWeights(JSON.parse(readFileSync(new URL('../../rules/friction-weights.json', import.meta.url), 'utf8')));
@@ -173,5 +174,71 @@ describe('metrics on one-point menus', () => {
     });
     // hello: 6 words = 2.4 s, forced, matches a pattern. legal is not counted; ad can be skipped.
     expect(computeMetrics(menu, weights).forcedAudio).toEqual({ count: 1, seconds: 2.4, nodes: ['hello'] });
+  });
+});
+
+describe('hidden shortcuts, traps off the main path, bot turns', () => {
+  const points = (menu: ReturnType<typeof menuOf>, id: string) => {
+    const m = computeMetrics(menu, weights);
+    return frictionScore(componentMeasures(m, weights), [], weights).components.find((c) => c.id === id)?.points;
+  };
+
+  it('hidden-shortcut gain: a hidden 0 in the main menu saves the submenu, 2.5 s', () => {
+    // No barge-in: every key waits for the whole prompt. main "Press 1 for billing." 4 words = 1.6 s;
+    // billing "For a person press 1." 5 words = 2 s. Announced: 1.6 + 0.5 + 2 + 0.5 = 4.6 s + 60 s hold = 64.6 s.
+    // Hidden 0 at main: 1.6 + 0.5 = 2.1 s + 60 s = 62.1 s. Gain 64.6 − 62.1 = 2.5 s.
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for billing.', bargeIn: false, options: [{ key: '1', next: 'billing' }, { key: '0', next: 'person', advertised: false }], ...escalate('person') },
+      billing: { type: 'menu', prompt: 'For a person press 1.', bargeIn: false, options: [{ key: '1', next: 'person' }], ...escalate('person') },
+      person: agent({ wait: { medianSeconds: 60 } }),
+    });
+    const m = computeMetrics(menu, weights);
+    expect(m.announcedRoute?.totalSeconds).toBe(64.6);
+    expect(m.fastestRoute?.totalSeconds).toBe(62.1);
+    expect(m.hiddenShortcutGainSeconds).toBe(2.5);
+  });
+
+  it('C1 off the main path: a dead end two moves from the announced route earns 5 points', () => {
+    // Announced route: main press 1 → person. From main every move (1, 2, errors) still reaches a person;
+    // only info's key 1 (news) ends the call, two moves from the route.
+    const menu = menuOf({
+      main: { type: 'menu', prompt: 'Press 1 for a person. Press 2 for information.', options: [{ key: '1', next: 'person' }, { key: '2', next: 'info' }], ...escalate('person') },
+      info: { type: 'menu', prompt: 'Press 1 for the news. Press 2 for a person.', options: [{ key: '1', next: 'news' }, { key: '2', next: 'person' }], ...escalate('person') },
+      news: { type: 'hangup', prompt: 'No news today.' },
+      person: agent(),
+    });
+    const m = computeMetrics(menu, weights);
+    expect(m.traps).toMatchObject({ deadEnds: ['news'], doomLoops: [], onMainPath: [], configurations: 1 });
+    expect(points(menu, 'C1')).toBe(5);
+  });
+
+  // A speech-only first turn ("describe your problem") whose one topic is self-service; its error handlers
+  // reach a person, as in the research's toy (§4.8). A topic that led to a queue would itself be a human option.
+  const botFirst = (extraOption?: Record<string, unknown>) => menuOf({
+    bot: {
+      type: 'menu', prompt: 'Tell us in a few words why you are calling.',
+      options: [{ phrases: ['balance'], next: 'balance' }, ...(extraOption ? [extraOption] : [])],
+      ...escalate('person', 1),
+    },
+    balance: { type: 'hangup', prompt: 'Your balance is in the app.' },
+    person: agent(),
+  });
+
+  it('A3: a mandatory bot turn before any human option is a gate: 5 points', () => {
+    const menu = botFirst();
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'] });
+    expect(points(menu, 'A3')).toBe(5);
+  });
+
+  it('A3: a bot turn that itself offers "agent" is the human option, not a gate before it: 0 points', () => {
+    const menu = botFirst({ phrases: ['agent'], next: 'person' });
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'none', gates: [] });
+    expect(points(menu, 'A3')).toBe(0);
+  });
+
+  it('A3: a hidden "agent" at the bot is a shortcut, not an offered option: still mandatory', () => {
+    const menu = botFirst({ phrases: ['agent'], next: 'person', advertised: false });
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'] });
+    expect(points(menu, 'A3')).toBe(5);
   });
 });
