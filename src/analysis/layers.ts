@@ -12,7 +12,7 @@
  * route rebuild and the tie rules serve it unchanged.
  */
 import type { ConfigGraph } from './graph.js';
-import { CLASS_FLAGS } from './strategies.js';
+import { CLASS_FLAGS, EdgeFlag } from './strategies.js';
 
 /** Layers per configuration: every subset of the four tricks. */
 export const LAYERS = 1 << CLASS_FLAGS.length;
@@ -34,6 +34,29 @@ function trickBits(flags: number): number {
   return bits;
 }
 
+/**
+ * The trick bits each edge adds to a route's mask. A failure that only
+ * replays its node (a wrong key or a silence, then the same node again)
+ * adds none: failing is a trick only when the handler's `then` is taken in
+ * the end, and that edge adds it. So a route padded with replays before an
+ * option is never the best of a class (the same route without them is in
+ * the same class, and faster), and cannot hide, as the best of a class, a
+ * real route of that class that leaves through the `then`.
+ */
+function edgeTricksOf(graph: ConfigGraph): Uint8Array {
+  const tricks = new Uint8Array(graph.edgeFlags.length);
+  const failure = EdgeFlag.invalid | EdgeFlag.silence;
+  for (let config = 0; config < graph.configCount; config++) {
+    const node = graph.configNode[config] as number;
+    for (let edge = graph.edgeStart[config] as number; edge < (graph.edgeStart[config + 1] as number); edge++) {
+      const flags = graph.edgeFlags[edge] as number;
+      const replay = (flags & failure) !== 0 && graph.configNode[graph.edgeTarget[edge] as number] === node;
+      tricks[edge] = replay ? 0 : trickBits(flags);
+    }
+  }
+  return tricks;
+}
+
 /** True when a graph is small enough for the exact (layered) method. */
 export function layersFit(graph: ConfigGraph): boolean {
   return graph.configCount * LAYERS <= MAX_LAYERED_CONFIGURATIONS;
@@ -46,7 +69,7 @@ export function layersFit(graph: ConfigGraph): boolean {
  */
 export function strategyLayers(graph: ConfigGraph, forbid = 0): ConfigGraph | undefined {
   if (!layersFit(graph)) return undefined;
-  const edgeTricks = Uint8Array.from(graph.edgeFlags, trickBits);
+  const edgeTricks = edgeTricksOf(graph);
   const allowed = (edge: number) => ((graph.edgeFlags[edge] as number) & forbid) === 0;
   const layeredId = new Int32Array(graph.configCount * LAYERS).fill(-1);
   const stateConfig = new Int32Array(graph.configCount * LAYERS);

@@ -151,8 +151,9 @@ export function scriptOf(moves: readonly ScriptMove[]): string {
   let pendingAction = false;
   for (const { move, actionMicros, digit } of moves) {
     const passive = move.do === 'listen' || move.do === 'wait';
-    // A silent prompt is over before the script is read: nothing to wait for.
-    if (passive && move.micros === 0) continue;
+    // A silent prompt is over before the script is read: nothing to wait for. A no-input
+    // timeout of 0 s is not: a key read at that moment would be taken first, as a wrong key.
+    if (move.do === 'listen' && move.micros === 0) continue;
     if (passive && pendingAction) tokens.push('wait');
     tokens.push(scriptToken(move, digit));
     pendingAction = !passive && actionMicros > 0;

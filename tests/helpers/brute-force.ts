@@ -131,7 +131,9 @@ export function oracleFigures(objective: OracleObjective, best: Omit<OracleBest,
 
 /**
  * The best figures of every class of routes: `agent|tricks` (tricks: the
- * TRICK bits of every move the route makes) → the class's best route.
+ * TRICK bits of the moves the route makes, but for failures that come back
+ * to their own node: a replay is a trick only through the `then` it leads
+ * to, which counts) → the class's best route.
  */
 export function bruteForceClasses(menu: Menu, situation: Situation, objective: OracleObjective, options: OracleOptions = {}): Map<string, OracleBest> {
   const actionsFirst = objective === 'keys';
@@ -167,8 +169,12 @@ export function bruteForceClasses(menu: Menu, situation: Situation, objective: O
         continue;
       }
       const result = resolveFailure(node as MenuNode | InputNode, move.outcome.handler, counters);
-      if (result.type === 'replay') offer(key(id, result.invalidCount, result.noInputCount, tricks), next);
-      else if (result.type === 'goto') offer(key(settle(menu, situation, result.node), 0, 0, tricks), next);
+      const before = Number(tricksText);
+      if (result.type === 'replay') offer(key(id, result.invalidCount, result.noInputCount, before), next);
+      else if (result.type === 'goto') {
+        const target = settle(menu, situation, result.node);
+        offer(key(target, 0, 0, target === id ? before : tricks), next);
+      }
     }
   }
   const classes = new Map<string, OracleBest>();
