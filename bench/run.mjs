@@ -63,7 +63,12 @@ function measure(request, capMs = Infinity) {
   });
 }
 
-/** The per-field minimum of repeated runs (times and memory). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The per-field minimum of repeated runs (times and memory), and the median of ours. */
 function minimumOf(runs) {
   const best = { ...runs[0] };
   for (const run of runs.slice(1)) {
@@ -72,6 +77,7 @@ function minimumOf(runs) {
     }
   }
   best.oursMs = Math.min(...runs.map((run) => run.buildMs + run.searchMs));
+  best.oursMedianMs = median(runs.map((run) => run.buildMs + run.searchMs));
   best.oursCpuMs = Math.min(...runs.map((run) => run.buildCpuMs + run.searchCpuMs));
   const warm = runs.map((run) => run.warmMs).filter((value) => value !== null);
   best.warmMs = warm.length === 0 ? null : Math.min(...warm);
@@ -251,10 +257,11 @@ async function main() {
     console.log(`  ≥ ${target}× at ${label.slice(3)} xstate configurations: first call ${speedupText(row, false)} — ${verdict(cold !== null && cold >= target)}; warm ${speedupText(row, true)} — ${verdict(warm !== null && warm >= target)}`);
   }
   for (const row of million) {
-    console.log(`  1M configurations (${row.family}) < ${TARGETS.millionMs} ms and < ${TARGETS.millionMB} MB: ${ms(row.ours.oursMs)} ms, ${row.ours.peakMB.toFixed(0)} MB — ${verdict(row.ours.oursMs < TARGETS.millionMs && row.ours.peakMB < TARGETS.millionMB)}`);
+    console.log(`  1M configurations (${row.family}) < ${TARGETS.millionMs} ms and < ${TARGETS.millionMB} MB: median ${ms(row.ours.oursMedianMs)} ms (min ${ms(row.ours.oursMs)}), ${row.ours.peakMB.toFixed(0)} MB — ${verdict(row.ours.oursMedianMs < TARGETS.millionMs && row.ours.peakMB < TARGETS.millionMB)}`);
   }
-  console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: ${ms(bundled.minMs)} ms — ${verdict(bundled.minMs < TARGETS.bundledMs)}`);
-  console.log(`  ivr escape on a 40 MB file < ${TARGETS.bigFileMs} ms: ${ms(big.minMs)} ms — ${verdict(big.minMs < TARGETS.bigFileMs)}`);
+  // Verdicts on the median: the fastest run is a best case.
+  console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: median ${ms(bundled.medianMs)} ms (min ${ms(bundled.minMs)}) — ${verdict(bundled.medianMs < TARGETS.bundledMs)}`);
+  console.log(`  ivr escape on a 40 MB file < ${TARGETS.bigFileMs} ms: median ${ms(big.medianMs)} ms (min ${ms(big.minMs)}) — ${verdict(big.medianMs < TARGETS.bigFileMs)}`);
   printXmlRefusal(await xmlRefusalFigures());
   console.log(`load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
