@@ -7,7 +7,7 @@
  */
 import * as z from 'zod';
 import { issue, promptLength, reachableNodes, suggest, toSeconds, type Issue, type Menu } from '../model/index.js';
-import { evidence, formatSeconds, type Evidence } from './evidence.js';
+import { evidence, formatSeconds, oneDecimal, type Evidence } from './evidence.js';
 import type { Metrics } from './metrics.js';
 
 const seconds = z.number().nonnegative().finite();
@@ -115,7 +115,7 @@ const checks: Checks = {
     if (decisions === null) return fail(m.fastestRoute === null ? NO_PERSON : 'No announced option leads to a person.', { moment: m.moment });
     return verdict(decisions <= maxDepth, `The shallowest announced route reaches a person after ${decisions} decision point(s) (at most ${maxDepth} allowed).`, { route, moment: m.moment });
   },
-  personReachable: (m) => verdict(m.hoursCoverage.openHours > 0, `A person is reachable in ${m.hoursCoverage.openHours} of 168 hours of the week.`),
+  personReachable: (m) => verdict(m.hoursCoverage.openHours > 0, `A person is reachable in ${oneDecimal(m.hoursCoverage.openHours)} of 168 hours of the week.`),
   announcedPerson: (m) => (m.announcedRoute !== null
     ? pass(`The prompts lead to a person: ${m.announcedRoute.steps.join(' → ')}.`, { route: m.announcedRoute.steps, moment: m.moment })
     : fail(m.fastestRoute === null ? NO_PERSON : 'Only unannounced shortcuts reach a person.', { moment: m.moment })),
