@@ -48,10 +48,10 @@ function pathMeasures(m: Metrics): Record<string, ComponentMeasure> {
     : {
         kind: 'level', level: m.gatekeeping.level,
         evidence: evidence({
-          none: 'A person is reachable without data entry or a bot turn, and the announced route passes none.',
+          none: `A person is reachable without data entry or a bot turn before a human option, and the announced route passes none${m.gatekeeping.exempt.length > 0 ? `; no gate: ${list(m.gatekeeping.exempt)} (a bot turn that offers a person itself)` : ''}.`,
           optional: `The announced route passes ${list(m.gatekeeping.gates)}, but another route avoids it.`,
           mandatory: `Every route to a person passes data entry or a bot turn: ${list(m.gatekeeping.gates)}.`,
-        }[m.gatekeeping.level], { nodes: m.gatekeeping.gates }),
+        }[m.gatekeeping.level], { nodes: m.gatekeeping.level === 'none' ? m.gatekeeping.exempt : m.gatekeeping.gates, moment: m.moment }),
       };
   measures.A4 = announced === null
     ? noAnnouncedRoute(m, '')

@@ -5,8 +5,8 @@
  * same open schedules (week.ts), and each metric takes the class its meaning
  * asks for: route metrics the class where the announced route is fastest
  * (the best hour); what a caller can run into — hang-ups on errors, dead ends
- * and doom loops, retries before a person, shortcut-only access — the worst
- * class, named in its `moment`; hours coverage every minute of the week.
+ * and doom loops, shortcut-only access — the worst class, named in its
+ * `moment`; hours coverage every minute of the week.
  * Which is which is documented in docs/audit.md; definitions in docs/friction.md.
  */
 import {
@@ -57,8 +57,8 @@ export interface Metrics {
   depthToHuman: number | null;
   /** A2 */
   escapeCoverage: { share: number | null; covered: string[]; uncovered: string[] };
-  /** A3 */
-  gatekeeping: { level: Gatekeeping | null; gates: string[] };
+  /** A3; `exempt`: bot turns that are no gate because they offer a person themselves */
+  gatekeeping: { level: Gatekeeping | null; gates: string[]; exempt: string[] };
   /** the fewest decision points on any announced route to a person (a person in the main menu: 1); rules ES-Menu reads it */
   shallowestAnnounced: Shallowest;
   /** A4 */
@@ -73,7 +73,7 @@ export interface Metrics {
   traps: { deadEnds: string[]; doomLoops: string[]; onMainPath: string[]; configurations: number; moment: string };
   /** C1, F2: every handler that hangs up at some class of the week, each with its `moment` */
   disconnectOnError: HandlerFact[];
-  /** C2, worst class of the week with a person reachable (`moment`) */
+  /** C2, at the best hour (`moment`): the retry policy as designed; where a handler hangs up at another hour, C1 and F2 count it */
   retries: { worstEscalationTries: number | null; handlers: HandlerFact[]; moment: string };
   /** F3: a class of the week where a person is reachable only through shortcuts (null: none) */
   shortcutOnly: { moment: string; route: string[] } | null;
@@ -209,13 +209,13 @@ function gateAvoidable(graph: ConfigGraph): boolean {
 }
 
 function gatekeeping(graph: ConfigGraph, route: RouteFacts | null, reachable: boolean): Metrics['gatekeeping'] {
-  const gates = [...entryConfigs(graph)]
-    .filter(([, config]) => isGate(graph, config))
-    .map(([index]) => graph.nodeIds[index] as string);
-  if (!reachable) return { level: null, gates };
-  if (!gateAvoidable(graph)) return { level: 'mandatory', gates };
+  const entries = [...entryConfigs(graph)];
+  const gates = entries.filter(([, config]) => isGate(graph, config)).map(([index]) => graph.nodeIds[index] as string);
+  const exempt = entries.filter(([index, config]) => isBotTurn(graph.nodes[index]) && !isGate(graph, config)).map(([index]) => graph.nodeIds[index] as string);
+  if (!reachable) return { level: null, gates, exempt };
+  if (!gateAvoidable(graph)) return { level: 'mandatory', gates, exempt };
   const passed = (route?.decisionNodes ?? []).filter((id) => gates.includes(id));
-  return { level: passed.length > 0 ? 'optional' : 'none', gates: passed.length > 0 ? passed : gates };
+  return { level: passed.length > 0 ? 'optional' : 'none', gates: passed.length > 0 ? passed : gates, exempt };
 }
 
 /** What each reachable handler does after its last retry. */
@@ -417,14 +417,6 @@ function trapSeverity(c: ClassRoutes): number[] {
   return [traps.onMainPath.length > 0 ? 2 : trapped > 0 ? 1 : 0, trapped];
 }
 
-/** C2 from worst to best: no handler escalates but some redirect; most tries before a person; nothing to escalate. */
-function retrySeverity(c: ClassRoutes): number[] {
-  const handlers = c.handlers();
-  const escalating = handlers.filter((h) => h.outcome === 'escalates');
-  if (escalating.length === 0) return [handlers.some((h) => h.outcome === 'redirects') ? Infinity : 0];
-  return [Math.max(...escalating.map((h) => h.tries))];
-}
-
 /** Every handler that hangs up at some class, each once, at the first class met (the best hour first). */
 function disconnectsOverWeek(classes: readonly ClassRoutes[], preferred: ClassRoutes): HandlerFact[] {
   const found = new Map<string, HandlerFact>();
@@ -514,7 +506,7 @@ export function computeMetrics(menu: Menu, weights: FrictionWeights, options: Me
     hiddenShortcutGainSeconds: announced === null || fastest === null ? null : round(announced.totalSeconds - fastest.totalSeconds),
     traps: trapMetrics(worstClass(withPerson, chosen, trapSeverity)),
     disconnectOnError: disconnectsOverWeek(routes, chosen),
-    retries: retryMetrics(worstClass(withPerson, chosen, retrySeverity)),
+    retries: retryMetrics(chosen),
     shortcutOnly: shortcutOnly(open, chosen),
     bargeIn: bargeInCoverage(graph),
     queueTransparency: reached?.wait?.announced === undefined && reached?.wait?.updateSeconds === undefined ? null : {

@@ -109,6 +109,8 @@ describe('what a caller can run into, at its worst class of the week', () => {
     const c1 = report.components.find((c) => c.id === 'C1');
     expect(c1).toMatchObject({ points: 10, measured: 'disconnects' });
     expect(report.rules.find((r) => r.id === 'ES-NoCut')?.result).toBe('fail');
+    // C2 keeps the best hour: there both handlers reach the person after 3 failures (retries 2 + 1).
+    expect(report.metrics.retries).toMatchObject({ worstEscalationTries: 3, moment: 'mon 09:00' });
   });
 
   it('at an explicit open moment the same menu does not hang up: no F2, ES-NoCut passes', () => {

@@ -43,6 +43,7 @@ describe('metrics of the toy menu (tests/fixtures/audit/toy.json)', () => {
   it('A3: the bot (speech only) offers "agent" itself, so it is no gate; sales is reachable without it anyway: none', () => {
     expect(m.gatekeeping.level).toBe('none');
     expect(m.gatekeeping.gates).toEqual([]);
+    expect(m.gatekeeping.exempt).toEqual(['bot']);
   });
 
   it('C1: selfService is a dead end one key from the announced route; no doom loop; no disconnect', () => {
@@ -144,12 +145,12 @@ describe('metrics on one-point menus', () => {
   it('gatekeeping: an account number before the only person is mandatory; a hidden 0 around it makes it optional', () => {
     const gate = { type: 'input', prompt: 'Enter your 6 digit account number.', length: 6, next: 'person', ...escalate('bye') };
     const mandatory = menuOf({ account: gate, person: agent(), bye: { type: 'hangup' } });
-    expect(computeMetrics(mandatory, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['account'] });
+    expect(computeMetrics(mandatory, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['account'], exempt: [] });
     const optional = menuOf({
       main: { type: 'menu', prompt: 'Press 1 for your account.', options: [{ key: '1', next: 'account' }, { key: '0', next: 'person', advertised: false }], ...escalate('person') },
       account: gate, person: agent(), bye: { type: 'hangup' },
     });
-    expect(computeMetrics(optional, weights).gatekeeping).toEqual({ level: 'optional', gates: ['account'] });
+    expect(computeMetrics(optional, weights).gatekeeping).toEqual({ level: 'optional', gates: ['account'], exempt: [] });
   });
 
   it('elderly fast lane: a branch on the caller flag sends elderly callers straight to a person (0 decisions)', () => {
@@ -226,19 +227,19 @@ describe('hidden shortcuts, traps off the main path, bot turns', () => {
 
   it('A3: a mandatory bot turn before any human option is a gate: 5 points', () => {
     const menu = botFirst();
-    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'] });
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'], exempt: [] });
     expect(points(menu, 'A3')).toBe(5);
   });
 
   it('A3: a bot turn that itself offers "agent" is the human option, not a gate before it: 0 points', () => {
     const menu = botFirst({ phrases: ['agent'], next: 'person' });
-    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'none', gates: [] });
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'none', gates: [], exempt: ['bot'] });
     expect(points(menu, 'A3')).toBe(0);
   });
 
   it('A3: a hidden "agent" at the bot is a shortcut, not an offered option: still mandatory', () => {
     const menu = botFirst({ phrases: ['agent'], next: 'person', advertised: false });
-    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'] });
+    expect(computeMetrics(menu, weights).gatekeeping).toEqual({ level: 'mandatory', gates: ['bot'], exempt: [] });
     expect(points(menu, 'A3')).toBe(5);
   });
 });
