@@ -37,10 +37,13 @@ const scenarios: Scenario[] = [
   },
   {
     file: 'utility-prairie-electric.json', at: 'tue 10:00',
-    alternatives: [['ordersQueue', 8.5, 248.5], ['dispatchQueue', 9, 249], ['billingQueue', 17.7, 737.7]],
+    alternatives: [['memberQueue', 16.7, 196.7], ['memberQueue', 65.6, 245.6], ['ordersQueue', 8.5, 248.5], ['dispatchQueue', 9, 249]],
   },
-  { file: 'utility-prairie-electric.json', at: 'tue 22:00', alternatives: [] },
-  { file: 'utility-prairie-electric.json', at: '2026-11-26T10:00:00-06:00', alternatives: [] },
+  { file: 'utility-prairie-electric.json', at: 'tue 22:00', alternatives: [['dispatchQueue', 10, 250], ['dispatchQueue', 33.7, 273.7]] },
+  {
+    file: 'utility-prairie-electric.json', at: '2026-11-26T10:00:00-06:00',
+    alternatives: [['dispatchQueue', 10, 250], ['dispatchQueue', 33.7, 273.7]],
+  },
   {
     file: 'airline-skylark.json', at: 'tue 10:00',
     alternatives: [['salesQueue', 5.6, 125.6], ['reservationsQueue', 12, 1512], ['reservationsQueue', 12.4, 1512.4], ['reservationsQueue', 13.8, 1513.8]],
@@ -52,9 +55,12 @@ const scenarios: Scenario[] = [
   { file: 'government-benefits.json', at: 'tue 10:00', alternatives: [] },
   {
     file: 'insurance-es-alameda.json', at: 'tue 10:00',
-    alternatives: [['agente', 8.6, 68.6], ['agente', 9, 69], ['asistencia', 5.7, 95.7], ['ventas', 5.7, 95.7]],
+    alternatives: [['agente', 8.6, 68.6], ['agente', 9, 69], ['agente', 34.9, 94.9], ['asistencia', 5.7, 95.7]],
   },
-  { file: 'insurance-es-alameda.json', at: 'tue 22:00', alternatives: [['asistencia', 6.2, 96.2], ['asistencia', 6.6, 96.6]] },
+  {
+    file: 'insurance-es-alameda.json', at: 'tue 22:00',
+    alternatives: [['asistencia', 6.2, 96.2], ['asistencia', 6.6, 96.6], ['asistencia', 32.5, 122.5]],
+  },
   { file: 'ecommerce-jingxuan.json', at: 'tue 10:00', alternatives: [['queue', 13.25, 163.25]] },
   {
     file: 'delivery-kuaidian.json', at: 'tue 10:00',
@@ -62,18 +68,21 @@ const scenarios: Scenario[] = [
   },
   {
     file: 'bank-huaxin.json', at: 'tue 10:00',
-    alternatives: [['lossQueue', 9.75, 99.75], ['generalQueue', 26.75, 206.75], ['generalQueue', 27.75, 207.75], ['generalQueue', 32.25, 212.25]],
+    alternatives: [['wealthQueue', 27.75, 67.75], ['lossQueue', 9.75, 99.75], ['wealthQueue', 60.3, 100.3], ['generalQueue', 26.75, 206.75]],
   },
   {
     file: 'bank-huaxin.json', at: 'tue 10:00', caller: ['elderly'],
-    alternatives: [['wealthQueue', 22.25, 62.25], ['lossQueue', 9.75, 99.75], ['generalQueue', 26.75, 206.75], ['generalQueue', 27.75, 207.75]],
+    alternatives: [['wealthQueue', 22.25, 62.25], ['wealthQueue', 27.75, 67.75], ['lossQueue', 9.75, 99.75], ['wealthQueue', 60.3, 100.3]],
   },
   {
     file: 'telecom-xinghe.json', at: 'tue 10:00',
     alternatives: [['serviceQueue', 31.25, 211.25], ['serviceQueue', 39.45, 219.45], ['serviceQueue', 48.75, 228.75], ['repairQueue', 31.25, 271.25]],
   },
   { file: 'telecom-xinghe.json', at: 'tue 10:00', caller: ['elderly'], alternatives: [] },
-  { file: 'health-renhe.json', at: 'tue 10:00', alternatives: [['nurseDesk', 12.4, 212.4]] },
+  {
+    file: 'health-renhe.json', at: 'tue 10:00',
+    alternatives: [['nurseDesk', 12.4, 212.4], ['nurseDesk', 19.15, 219.15], ['nurseDesk', 37.2, 237.2]],
+  },
   { file: 'card-jinqiao.json', at: 'tue 10:00', alternatives: [['serviceQueue', 49.25, 169.25], ['complaintQueue', 9.25, 309.25]] },
 ];
 
