@@ -62,15 +62,18 @@ export function decideBranch(id: string, node: BranchNode, menu: Menu, situation
 
 /**
  * The decisions of the branch chain entered at `from` (0 s each), until a
- * node that is not a branch; empty when `from` is no branch. Stops after as
- * many hops as the menu has nodes (a valid menu has no branch loop).
+ * node that is not a branch; empty when `from` is no branch. Stops at a
+ * branch already decided (a valid menu has no branch loop). Chains are a
+ * few nodes long: nothing here may cost in proportion to the menu, as a
+ * route's every move asks for one.
  */
 export function branchChain(menu: Menu, situation: Situation, from: string | undefined): BranchDecision[] {
   const decisions: BranchDecision[] = [];
-  const limit = Object.keys(menu.nodes).length;
-  for (let id = from; id !== undefined && decisions.length <= limit; ) {
+  const decided = new Set<string>();
+  for (let id = from; id !== undefined && !decided.has(id); ) {
     const node = menu.nodes[id];
     if (node?.type !== 'branch') break;
+    decided.add(id);
     const decision = decideBranch(id, node, menu, situation);
     decisions.push(decision);
     id = decision.next;

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastestRoute, routeJson, routes, type Route } from '../../src/analysis/index.js';
-import { decideBranch, type AtomReading, type BranchDecision } from '../../src/analysis/branch-decisions.js';
+import { branchChain, decideBranch, type AtomReading, type BranchDecision } from '../../src/analysis/branch-decisions.js';
 import { replayRoute } from '../../src/analysis/replay.js';
 import { runScript } from '../../src/machine/index.js';
 import { holds, situation, type Condition, type Menu, type Situation } from '../../src/model/index.js';
@@ -253,5 +253,15 @@ describe(`what a route assumes, over random menus (seed ${SEED})`, () => {
     }), { numRuns: 500 });
     // The property must not hold vacuously.
     expect(agreeing).toBeGreaterThan(100);
+  });
+});
+
+describe('branchChain', () => {
+  it('stops at a branch it has already decided (the loader refuses such loops; the walk must still end)', () => {
+    const loop = {
+      start: 'a',
+      nodes: { a: { type: 'branch', cases: [], otherwise: 'b' }, b: { type: 'branch', cases: [], otherwise: 'a' } },
+    } as unknown as Menu;
+    expect(branchChain(loop, at('tue 10:00'), 'a').map((decision) => decision.node)).toEqual(['a', 'b']);
   });
 });
