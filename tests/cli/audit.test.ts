@@ -50,6 +50,19 @@ describe('ivr audit', () => {
     expect(md).toContain('| A1 | Depth to a human on the announced route | 5.0 | 15 |');
   });
 
+  it('without --at, hang-ups on errors at any hour count: health-renhe hangs up outside the desk hours (F2, ES-NoCut fails); at an open --at it does not', async () => {
+    // menus/health-renhe.json: errors and silence go to the nurses' desk (Mon–Fri 07:30–17:30, Sat 08:00–12:00), else to a hang-up.
+    const week = JSON.parse((await run('audit', 'menus/health-renhe.json', '--json', '--rules', 'es-ley-10-2025')).stdout());
+    expect(week.hardFails).toEqual(['F2']);
+    expect(week.grade).toBe('F');
+    expect(week.flags[0].evidence.moment).toBe('mon 00:00');
+    expect(week.metrics.moment).toBe('mon 07:30');
+    expect(week.rules.find((r: { id: string }) => r.id === 'ES-NoCut').result).toBe('fail');
+    const open = JSON.parse((await run('audit', 'menus/health-renhe.json', '--json', '--rules', 'es-ley-10-2025', '--at', 'tue 10:00')).stdout());
+    expect(open.hardFails).toEqual([]);
+    expect(open.rules.find((r: { id: string }) => r.id === 'ES-NoCut').result).toBe('pass');
+  });
+
   it('--at changes the moment of the route figures', async () => {
     const context = await run('audit', TOY, '--json', '--at', 'wed 14:00');
     expect(JSON.parse(context.stdout()).metrics.moment).toBe('wed 14:00');
