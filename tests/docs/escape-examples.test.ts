@@ -1,0 +1,47 @@
+/**
+ * The `$ ivr escape …` examples of docs/escape.md and of `ivr escape --help`
+ * are real runs: each command is run in-process and must print exactly the
+ * output pasted under it. A block the page says is shortened (it holds `…`)
+ * is compared line by line up to the cut; a block of warnings is stderr.
+ * Examples on a menu the page writes out inline (no file in the project)
+ * are left out.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runIvr } from '../cli/audit-context.js';
+
+/** `ivr escape a "b c"` → ['escape', 'a', 'b c']: the quoting the docs use, double quotes only. */
+function argvOf(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '').slice(1);
+}
+
+function docExamples(): { command: string; output: string }[] {
+  const markdown = readFileSync('docs/escape.md', 'utf8');
+  return [...markdown.matchAll(/```[a-z]*\n\$ (ivr escape[^\n]*)\n([\s\S]*?)\n```/g)]
+    .map((match) => ({ command: match[1] ?? '', output: match[2] ?? '' }))
+    .filter((example) => existsSync(argvOf(example.command)[1] ?? ''));
+}
+
+/** The printed lines up to the first shortened one (`…`), for a block that shows part of a long output. */
+function uncut(output: string): string[] {
+  const lines = output.split('\n');
+  const cut = lines.findIndex((line) => line.includes('…'));
+  return cut < 0 ? lines : lines.slice(0, cut);
+}
+
+describe('the examples of docs/escape.md are real runs', () => {
+  const examples = docExamples();
+
+  it('finds the examples of the page', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(examples.map((example) => [example.command, example] as const))('%s', async (_command, example) => {
+    const context = await runIvr(argvOf(example.command));
+    const warnings = example.output.split('\n').every((line) => line.startsWith('warning:'));
+    const printed = (warnings ? context.stderr() : context.stdout()).split('\n');
+    const shown = uncut(example.output);
+    expect(printed.slice(0, shown.length)).toEqual(shown);
+    if (shown.length === example.output.split('\n').length) expect(printed.length).toBe(shown.length);
+  });
+});
