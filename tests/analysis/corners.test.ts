@@ -46,7 +46,8 @@ describe('a no-input timeout of 0 s: a key at the moment it falls due counts', (
       desk: { type: 'agent' },
     });
     const route = reachable(fastestRoute(menu, { situation: now }));
-    expect([route.script, route.strategies, route.menuMicros]).toEqual(['', ['silence'], 0]);
+    // Each 0 s timeout keeps its `wait`: a key read at that moment would be taken first, as a wrong key.
+    expect([route.script, route.strategies, route.menuMicros]).toEqual(['wait,wait,wait', ['silence'], 0]);
     expect(replayed(menu, route)).toEqual({ node: 'desk', type: 'agent', menuSeconds: 0 });
   });
 });
