@@ -20,7 +20,8 @@ export function scoreLine(report: AuditReport): string {
 
 export function hoursLine(report: AuditReport): string {
   const h = report.metrics.hoursCoverage;
-  return `${h.openHours} of ${h.hours} hours (${Math.round(h.share * 100)} %)`;
+  // Exact to the minute, so hours may have a fraction (41.75 h): two decimals at most.
+  return `${Math.round(h.openHours * 100) / 100} of ${h.hours} hours (${Math.round(h.share * 100)} %)`;
 }
 
 function pad(text: string, width: number): string {
@@ -32,7 +33,7 @@ export function auditText(report: AuditReport): string {
   const lines = [
     `${report.menu}: ${report.name}`,
     scoreLine(report),
-    `Routes computed for ${m.moment} (the hour of the week where the announced route is fastest, unless --at is given)`,
+    `Routes computed for ${m.moment} (the hour of the week where the announced route is fastest, unless --at is given); hang-ups and traps at the worst hour, each named`,
     '',
     `Fastest route:    ${routeLine(m.fastestRoute)}`,
     ...(m.fastestRoute ? [`  ${m.fastestRoute.steps.join(' → ')}`] : []),

@@ -75,8 +75,10 @@ export function register(program: Command, context: CliContext): void {
     .option('--fail-on <grade>', 'exit 1 at this grade or worse (A-F)');
   addReportOptions(command, FORMATS, 'text')
     .addHelpText('after', `
-Without --at, route figures are taken at the hour of the week where the
-announced route to a person is fastest, and hours coverage scans all 168 hours.
+Without --at, the week is scanned: route figures come from the hour where the
+announced route to a person is fastest; hang-ups on errors, dead ends and doom
+loops from the worst hour (each named with its moment); hours coverage is
+exact to the minute over all 168 hours. With --at, everything is at that moment.
 
 Exit codes: 0 done, 1 over --fail-above / at or worse than --fail-on, 2 bad input.
 
