@@ -9,7 +9,7 @@
  * ends return to the parent; an edge with no `next` ends the call. The
  * REST/Terraform wrapper's `definition` may be an object or a JSON string.
  */
-import { IvrError, KEYS, issue, type Condition as ModelCondition, type Key, type Prompt } from '../model/index.js';
+import { IvrError, KEYS, issue, type Condition as ModelCondition, type Issue, type Key, type Prompt } from '../model/index.js';
 import type { Importer, ImportOptions, ImportResult, SourceFile, SourceLocation } from './importer.js';
 import { BundleFiles } from './bundle-files.js';
 import { MenuBuilder, audioPrompt, message, spokenPrompt, stripTemplates, type DraftNode } from './build-menu.js';
@@ -326,12 +326,25 @@ class TwilioFlow {
     }
     this.put(widget, { type: 'say', prompt: {}, next: completed });
     const shown = reference || '(unknown)';
+    if (subflow === undefined) this.reportUnreadable(widget);
+    const advice = this.bundle.fileCount > 1
+      ? { en: `no file of the ${this.bundle.fileCount} imported that could be read is it`, zh: `导入的 ${this.bundle.fileCount} 个文件中可读的都不是它` }
+      : { en: "import the subflow's file with this one to follow it", zh: '与本文件一同导入子流程文件即可跟随' };
     const [en, zh] = subflow === undefined
-      ? [`Runs the subflow ${shown}, which is not among the imported files: taken as a step of unknown length that completes. Import the subflow's file with this one to follow it.`,
-        `运行子流程 ${shown},但它不在导入的文件中:按一段会完成、长度未知的步骤处理。与本文件一同导入子流程文件即可跟随。`]
+      ? [`Runs the subflow ${shown}, which is not among the imported files (${advice.en}): taken as a step of unknown length that completes.`,
+        `运行子流程 ${shown},但它不在导入的文件中(${advice.zh}):按一段会完成、长度未知的步骤处理。`]
       : [`Runs the subflow ${shown}, which is already running (it calls itself) or nested more than ${MAX_SUBFLOW_DEPTH} deep: taken as a step of unknown length that completes.`,
         `运行子流程 ${shown},但它已在运行中(调用自身)或嵌套超过 ${MAX_SUBFLOW_DEPTH} 层:按一段会完成、长度未知的步骤处理。`];
     this.warnAt(widget, 'subflow_not_followed', message(en, zh));
+  }
+
+  /** Companion files that could not be read, each reported once, in its own file: the subflow may be one of them. */
+  private reportUnreadable(widget: Widget): void {
+    for (const { file, problem } of this.bundle.unreadableCompanions()) {
+      this.builder.warn(this.key(widget.name), 'flow_unreadable', { file, ...(problem.line !== undefined ? { line: problem.line } : {}), ...(problem.column !== undefined ? { column: problem.column } : {}) }, message(
+        `This file cannot be read (${problem.message.en}); the run-subflow ${widget.name} in ${this.scope.file} may have named it.`,
+        `此文件无法读取(${problem.message['zh-CN']});${this.scope.file} 中的 run-subflow ${widget.name} 可能指向它。`));
+    }
   }
 
   private prompt(widget: Widget): Prompt {
@@ -634,6 +647,24 @@ class TwilioBundle {
   /** File `index` as a Studio flow; a companion that is not one is skipped, the entry must be one. */
   flow(index: number): StudioFile | undefined {
     return this.studioFiles.get(index);
+  }
+
+  get fileCount(): number {
+    return this.files.length;
+  }
+
+  private readonly reported = new Set<number>();
+
+  /** Companions that could not be read and are not reported yet, with their first problem; each is returned once. */
+  unreadableCompanions(): { file: string; problem: Issue }[] {
+    const found: { file: string; problem: Issue }[] = [];
+    for (let index = 1; index < this.files.length; index++) {
+      const problem = this.flow(index) === undefined ? this.studioFiles.problem(index) : undefined;
+      if (problem === undefined || this.reported.has(index)) continue;
+      this.reported.add(index);
+      found.push({ file: this.files[index]?.name ?? '', problem });
+    }
+    return found;
   }
 
   /** The companion flow a `run-subflow` names by sid, friendly name or file name. */

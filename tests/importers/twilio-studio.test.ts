@@ -109,6 +109,19 @@ describe('Twilio Studio subflows and retry counters (clinic/, written for these 
     expect(route.reachable && [route.menuMicros, route.estimated]).toEqual([7_100_000, true]);
   });
 
+  test('a subflow file that cannot be read is reported in that file, and the advice is not to import it again', () => {
+    const broken = fixture('twilio-studio/clinic/booking-subflow.json');
+    const files = [fixture('twilio-studio/clinic/main-line.json'), { name: broken.name, text: broken.text.slice(0, 300) }];
+    const imported = importFixtures(importTwilioStudio, files);
+    const unreadable = imported.warnings.filter((w) => w.code === 'flow_unreadable');
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]?.at).toMatchObject({ file: broken.name });
+    expect(unreadable[0]?.at.line).toBeGreaterThan(0);
+    expect(unreadable[0]?.message.en).toContain('run-subflow run_booking');
+    const notFollowed = imported.warnings.find((w) => w.code === 'subflow_not_followed');
+    expect(notFollowed?.message.en).toContain('no file of the 2 imported that could be read is it');
+  });
+
   test('a folder starts at the flow no other file runs as a subflow', () => {
     const files = bundle('twilio-studio/clinic', 'booking-subflow.json');
     expect(files[twilioStudio.pickEntry?.(files) ?? -1]?.name).toContain('main-line.json');
