@@ -7,6 +7,7 @@
 import type { Condition, Day, Menu, Situation } from '../model/index.js';
 import { DAYS } from '../model/index.js';
 import { fastestRoute } from './escape.js';
+import { scheduleBreakpoints } from './week.js';
 
 /** Wall-time spans of one day when a person is reachable, as `[fromMinute, toMinute)` ranges. */
 export interface OpenHours {
@@ -50,22 +51,9 @@ function reachable(menu: Menu, situation: Situation): boolean {
   return fastestRoute(menu, { situation }).reachable;
 }
 
-const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/**
- * Wall times where some schedule opens or closes. Between two of them every
- * condition keeps its value, so one search per span (at its middle) is exact.
- */
-function breakpoints(menu: Menu): number[] {
-  const minutes = new Set([0, 24 * 60]);
-  for (const schedule of Object.values(menu.hours ?? {})) {
-    for (const interval of schedule.open) minutes.add(toMinutes(interval.from)).add(toMinutes(interval.to));
-  }
-  return [...minutes].sort((a, b) => a - b);
-}
-
+/** Between two schedule breakpoints every condition keeps its value, so one search per span (at its middle) is exact. */
 function openHours(menu: Menu, situation: Situation): OpenHours[] {
-  const cuts = breakpoints(menu);
+  const cuts = scheduleBreakpoints(menu);
   const week: OpenHours[] = [];
   for (const day of DAYS) {
     const ranges: [number, number][] = [];
