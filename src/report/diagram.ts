@@ -2,12 +2,16 @@
  * The menu as a diagram model that Mermaid and DOT both render: one box per
  * node, one link per option, `next`, handler and branch case (keyed like
  * `RouteFacts.links`), with the marks the audit adds — the fastest route,
- * unannounced options (dashed), hang-ups, dead ends and doom loops.
+ * unannounced options (dashed), hang-ups, dead ends and doom loops. Parallel
+ * links are merged and far links end at reference boxes (diagram-links.ts)
+ * so the layout stays linear in the size of the menu.
  */
 import { promptText, type Condition, type Menu, type MenuNodeUnion } from '../model/index.js';
 import type { RouteFacts } from '../analysis/route-facts.js';
+import { mergeParallelLinks, shortenFarLinks } from './diagram-links.js';
+import { MAX_DRAWN_BOXES, summarisedDiagram } from './diagram-summary.js';
 
-export type BoxKind = 'say' | 'menu' | 'input' | 'branch' | 'agent' | 'hangup' | 'disconnect';
+export type BoxKind = 'say' | 'menu' | 'input' | 'branch' | 'agent' | 'hangup' | 'disconnect' | 'reference' | 'note';
 
 export interface Box {
   id: string;
@@ -18,6 +22,13 @@ export interface Box {
   doomLoop: boolean;
   /** no route from here reaches a person */
   deadEnd: boolean;
+  /** for a `reference` box (a far link's end, see diagram-links.ts): the kind of the box it stands for */
+  refersTo?: BoxKind;
+}
+
+/** The kind a box is drawn as: a reference box looks like the box it stands for. */
+export function standsFor(box: Box): BoxKind {
+  return box.refersTo ?? box.kind;
 }
 
 export interface Link {
@@ -30,6 +41,8 @@ export interface Link {
   /** an error or silence handler */
   failure: boolean;
   onRoute: boolean;
+  /** goes back up (or sideways) in the breadth-first ranks: not used to rank boxes */
+  backward?: boolean;
 }
 
 export interface Diagram {
@@ -64,7 +77,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function shorten(text: string, max = 40): string {
+export function shorten(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (displayWidth(flat) <= max) return flat;
   let kept = '';
@@ -145,7 +158,13 @@ function menuDiagram(menu: Menu, marks: DiagramMarks = {}): Diagram {
   if (links.some((link) => link.to === DISCONNECT)) {
     boxes.push({ id: DISCONNECT, kind: 'disconnect', label: 'disconnect\n(call ends)', onRoute: false, doomLoop: false, deadEnd: true });
   }
-  return { boxes, links };
+  return drawable({ boxes, links: mergeParallelLinks(links) }, menu.start);
+}
+
+/** Far links cut short; above `MAX_DRAWN_BOXES` boxes, the summary (diagram-summary.ts). */
+function drawable(diagram: Diagram, start: string): Diagram {
+  const whole = shortenFarLinks(diagram, start);
+  return whole.boxes.length <= MAX_DRAWN_BOXES ? whole : shortenFarLinks(summarisedDiagram(diagram, start), start);
 }
 
 /** The diagram with an audit's marks: its fastest route, dead ends and doom loops. */

@@ -1,16 +1,17 @@
 /**
  * The menu diagram as Graphviz DOT: the fastest route in bold amber,
  * unannounced options dashed, error handlers grey, people green, hang-ups
- * red, doom loops dark red and dashed.
+ * red, doom loops dark red and dashed, far links ending at small dashed
+ * "→ target" boxes.
  */
-import { displayWidth, type Box, type Diagram, type Link } from './diagram.js';
+import { displayWidth, standsFor, type Box, type Diagram, type Link } from './diagram.js';
 
 function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
 const SHAPES: Record<Box['kind'], string> = {
-  say: 'box', menu: 'box', input: 'box', branch: 'diamond', agent: 'oval', hangup: 'octagon', disconnect: 'octagon',
+  say: 'box', menu: 'box', input: 'box', branch: 'diamond', agent: 'oval', hangup: 'octagon', disconnect: 'octagon', reference: 'box', note: 'note',
 };
 
 /**
@@ -23,7 +24,18 @@ function minimumWidth(label: string): string {
   return ((columns * 0.55 * 10) / 72 + 0.35).toFixed(2);
 }
 
+/** A far link's end ("→ agent"): small, dashed, coloured like the box it stands for. */
+function referenceAttributes(box: Box): string {
+  let [fill, color] = ['#f8fafc', '#64748b'];
+  if (standsFor(box) === 'agent') [fill, color] = ['#dcfce7', '#15803d'];
+  if (standsFor(box) === 'hangup' || standsFor(box) === 'disconnect' || box.deadEnd) [fill, color] = ['#fee2e2', '#b91c1c'];
+  if (box.doomLoop) [fill, color] = ['#fecaca', '#7f1d1d'];
+  return `shape=box, style="rounded,filled,dashed", fillcolor=${quote(fill)}, color=${quote(color)}, fontsize=9, height=0.25, margin="0.06,0.02"`;
+}
+
 function boxAttributes(box: Box): string {
+  if (box.kind === 'reference') return referenceAttributes(box);
+  if (box.kind === 'note') return 'shape=note, style="filled", fillcolor="#fef9c3", color="#a16207"';
   let fill = '#ffffff';
   let color = '#475569';
   let style = box.kind === 'branch' ? 'filled' : 'rounded,filled';
@@ -45,6 +57,8 @@ function linkAttributes(link: Link): string {
   if (link.onRoute) parts.push('color="#b45309"', 'penwidth=3', 'fontcolor="#92400e"');
   else if (link.failure) parts.push('color="#94a3b8"', 'fontcolor="#64748b"');
   if (link.unannounced) parts.push('style=dashed');
+  // Ranks come from forward links only: they are then the breadth-first depths (see diagram-links.ts).
+  if (link.backward) parts.push('constraint=false');
   return parts.join(', ');
 }
 

@@ -1,9 +1,10 @@
 /**
  * The menu diagram as a Mermaid flowchart (GitHub renders it in Markdown):
  * the fastest route as thick links on amber boxes, unannounced options
- * dashed, hang-ups red, doom loops dark red with a dashed border.
+ * dashed, hang-ups red, doom loops dark red with a dashed border, far links
+ * ending at flag-shaped "→ target" boxes.
  */
-import type { Box, Diagram, Link } from './diagram.js';
+import { standsFor, type Box, type Diagram, type Link } from './diagram.js';
 
 /** Mermaid ids must be plain: number the boxes. */
 function idMap(diagram: Diagram): Map<string, string> {
@@ -24,6 +25,10 @@ function shape(box: Box, id: string): string {
     case 'hangup':
     case 'disconnect':
       return `${id}[[${label}]]`;
+    case 'reference':
+      return `${id}>${label}]`;
+    case 'note':
+      return `${id}[/${label}/]`;
     case 'say':
     case 'menu':
     case 'input':
@@ -53,13 +58,17 @@ export function toMermaid(diagram: Diagram): string {
     '  classDef loop fill:#fecaca,stroke:#7f1d1d,stroke-width:2px,stroke-dasharray:4 3',
     '  classDef route fill:#fde68a,stroke:#b45309,stroke-width:3px',
   );
+  if (diagram.boxes.some((box) => box.kind === 'reference')) lines.push('  classDef reference fill:#f8fafc,stroke:#64748b,stroke-dasharray:3 3');
   const classed = (name: string, test: (box: Box) => boolean) => {
     const members = diagram.boxes.filter(test).map((box) => ids.get(box.id));
     if (members.length > 0) lines.push(`  class ${members.join(',')} ${name}`);
   };
-  classed('person', (box) => box.kind === 'agent' && !box.onRoute);
-  classed('hangup', (box) => (box.kind === 'hangup' || box.kind === 'disconnect' || box.deadEnd) && !box.doomLoop && !box.onRoute);
+  const person = (box: Box) => standsFor(box) === 'agent' && !box.onRoute;
+  const hangup = (box: Box) => (standsFor(box) === 'hangup' || standsFor(box) === 'disconnect' || box.deadEnd) && !box.doomLoop && !box.onRoute;
+  classed('person', person);
+  classed('hangup', hangup);
   classed('loop', (box) => box.doomLoop);
   classed('route', (box) => box.onRoute);
+  classed('reference', (box) => box.kind === 'reference' && !person(box) && !hangup(box) && !box.doomLoop);
   return lines.join('\n');
 }
