@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { FAMILIES, generateMenu, menusFor } from './generators.mjs';
 import { DIST, ROOT } from './paths.mjs';
 import { printXmlRefusal, xmlRefusalFigures } from './xml-refusal.mjs';
+import { diagramFigures, printDiagram } from './diagram.mjs';
 
 const CHILD = join(ROOT, 'bench', 'child.mjs');
 const CLI = join(DIST, 'cli', 'main.js');
@@ -263,6 +264,7 @@ async function main() {
   console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: median ${ms(bundled.medianMs)} ms (min ${ms(bundled.minMs)}) — ${verdict(bundled.medianMs < TARGETS.bundledMs)}`);
   console.log(`  ivr escape on a 40 MB file < ${TARGETS.bigFileMs} ms: median ${ms(big.medianMs)} ms (min ${ms(big.minMs)}) — ${verdict(big.medianMs < TARGETS.bigFileMs)}`);
   printXmlRefusal(await xmlRefusalFigures());
+  printDiagram(await diagramFigures());
   console.log(`load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   for (const row of rows) {
