@@ -69,8 +69,11 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** The per-field minimum of repeated runs (times and memory), and the median of ours. */
-function minimumOf(runs) {
+/**
+ * Repeated runs of ours in one row: the per-field minimum of times and memory
+ * (the table), and the medians the verdicts use (ours, peak memory).
+ */
+function summaryOf(runs) {
   const best = { ...runs[0] };
   for (const run of runs.slice(1)) {
     for (const [field, value] of Object.entries(run)) {
@@ -79,6 +82,7 @@ function minimumOf(runs) {
   }
   best.oursMs = Math.min(...runs.map((run) => run.buildMs + run.searchMs));
   best.oursMedianMs = median(runs.map((run) => run.buildMs + run.searchMs));
+  best.peakMedianMB = median(runs.map((run) => run.peakMB));
   best.oursCpuMs = Math.min(...runs.map((run) => run.buildCpuMs + run.searchCpuMs));
   const warm = runs.map((run) => run.warmMs).filter((value) => value !== null);
   best.warmMs = warm.length === 0 ? null : Math.min(...warm);
@@ -113,7 +117,7 @@ async function runCase(label, family, menus, knowledge, predictedStates) {
     knowledge.ratio[family] ??= xstate.configurations / ours[0].configurations;
   }
   for (let run = 1; run < OURS_RUNS; run++) ours.push(await measure({ engine: 'ours', family, menus }));
-  const best = minimumOf(ours);
+  const best = summaryOf(ours);
   process.stderr.write(`  ${label} ${family}: ${best.configurations} configurations, ours ${best.oursMs.toFixed(1)} ms`
     + `${xstate === undefined ? ` (xstate skipped: ${plan.why})` : xstate.killed ? ', xstate killed at the cap' : `, xstate ${xstate.searchMs.toFixed(0)} ms`}\n`);
   return { label, family, ours: best, xstate, xstateSkipped: plan.run ? undefined : plan.why };
@@ -258,7 +262,7 @@ async function main() {
     console.log(`  ≥ ${target}× at ${label.slice(3)} xstate configurations: first call ${speedupText(row, false)} — ${verdict(cold !== null && cold >= target)}; warm ${speedupText(row, true)} — ${verdict(warm !== null && warm >= target)}`);
   }
   for (const row of million) {
-    console.log(`  1M configurations (${row.family}) < ${TARGETS.millionMs} ms and < ${TARGETS.millionMB} MB: median ${ms(row.ours.oursMedianMs)} ms (min ${ms(row.ours.oursMs)}), ${row.ours.peakMB.toFixed(0)} MB — ${verdict(row.ours.oursMedianMs < TARGETS.millionMs && row.ours.peakMB < TARGETS.millionMB)}`);
+    console.log(`  1M configurations (${row.family}) < ${TARGETS.millionMs} ms and < ${TARGETS.millionMB} MB: median ${ms(row.ours.oursMedianMs)} ms (min ${ms(row.ours.oursMs)}), median ${row.ours.peakMedianMB.toFixed(0)} MB — ${verdict(row.ours.oursMedianMs < TARGETS.millionMs && row.ours.peakMedianMB < TARGETS.millionMB)}`);
   }
   // Verdicts on the median: the fastest run is a best case.
   console.log(`  ivr escape on a bundled menu < ${TARGETS.bundledMs} ms: median ${ms(bundled.medianMs)} ms (min ${ms(bundled.minMs)}) — ${verdict(bundled.medianMs < TARGETS.bundledMs)}`);
