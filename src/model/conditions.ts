@@ -125,12 +125,19 @@ export function parseMoment(text: string): Moment | undefined {
   return Number.isNaN(epochMs) ? undefined : { kind: 'instant', epochMs };
 }
 
-/** A moment for people: `tue 10:00` or the ISO text. */
+function clockText(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A moment for people: `tue 10:00`, or an instant as `mon 2026-11-30 07:37 UTC`
+ * (to the minute, as schedules are; named UTC so that nobody reads it as
+ * their own or the menu's local time).
+ */
 export function describeMoment(moment: Moment): string {
-  if (moment.kind === 'instant') return new Date(moment.epochMs).toISOString();
-  const hours = String(Math.floor(moment.minutes / 60)).padStart(2, '0');
-  const minutes = String(moment.minutes % 60).padStart(2, '0');
-  return `${moment.day} ${hours}:${minutes}`;
+  if (moment.kind === 'wall') return `${moment.day} ${clockText(moment.minutes)}`;
+  const utc = localTime(moment, 'UTC');
+  return `${utc.day} ${utc.date ?? ''} ${clockText(utc.minutes)} UTC`;
 }
 
 /** The 168 wall hours of a week, each at its half hour, for scans such as hours coverage. */

@@ -3,7 +3,7 @@
  * closed dates, overnight intervals, the condition operators, and `--at`.
  */
 import { describe, expect, it } from 'vitest';
-import { Schedule, holds, isOpen, parseMoment, situation, type Moment } from '../../src/model/index.js';
+import { Schedule, describeMoment, holds, isOpen, parseMoment, situation, type Moment } from '../../src/model/index.js';
 
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const newYork = Schedule.parse({ timezone: 'America/New_York', open: [{ days: weekdays, from: '08:00', to: '20:00' }] });
@@ -183,5 +183,22 @@ describe('parseMoment (`--at`)', () => {
     '',
   ])('refuses %j', (text) => {
     expect(parseMoment(text)).toBeUndefined();
+  });
+});
+
+describe('describeMoment', () => {
+  it('prints a wall time as day and clock', () => {
+    expect(describeMoment(wall('tue 10:00'))).toBe('tue 10:00');
+    expect(describeMoment(wall('sun 7:05'))).toBe('sun 07:05');
+  });
+
+  it.each([
+    // 07:37:54.395 UTC on Monday 30 November 2026: minutes kept, seconds and milliseconds dropped
+    ['2026-11-30T07:37:54.395Z', 'mon 2026-11-30 07:37 UTC'],
+    // an offset is turned into UTC, across midnight into the next day
+    ['2026-12-01T22:15:00-05:00', 'wed 2026-12-02 03:15 UTC'],
+    ['2027-01-01T00:00:00+08:00', 'thu 2026-12-31 16:00 UTC'],
+  ])('prints the instant %s as %s', (text, expected) => {
+    expect(describeMoment(instant(text))).toBe(expected);
   });
 });
