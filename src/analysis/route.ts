@@ -1,9 +1,11 @@
 /**
  * A route to a human as data: its steps (rebuilt from the graph edges the
  * search chose), its figures in microseconds, its `ivr call --script`
- * string, its dial string, and its JSON shape of menu-format.md ("The route,
- * as `ivr escape --json` prints it"). Seconds are rounded to 0.1 s only here
- * (roundedSeconds), for output.
+ * string, its dial string, the branch decisions it assumes (`assumes`:
+ * which fact, schedule or caller flag each branch on the way read), and its
+ * JSON shape of menu-format.md ("The route, as `ivr escape --json` prints
+ * it", plus `strategies`, `script` and `assumes`). Seconds are rounded to
+ * 0.1 s only here (roundedSeconds), for output.
  */
 import {
   describeMoment, handlerOf, promptLength, promptMicros, roundedSeconds, typedDigit,
@@ -271,7 +273,7 @@ function stepJson(step: RouteStep): Record<string, unknown> {
 const ASSUMPTION_FIELDS: Record<AtomKind, 'facts' | 'hours' | 'caller'> = { fact: 'facts', open: 'hours', caller: 'caller' };
 
 /** A branch decision as JSON: `{ node, taken: "cases[0]" | "otherwise", next, facts, hours, caller }`. */
-export function decisionJson(decision: BranchDecision): Record<string, unknown> {
+function decisionJson(decision: BranchDecision): Record<string, unknown> {
   const readings = (kind: AtomKind) =>
     Object.fromEntries(decision.reads.filter((read) => read.kind === kind).map((read) => [read.name, read.value]));
   return {

@@ -1,4 +1,8 @@
-/** The `--at`, `--caller`, `--fact` options shared by escape, call, audit and graph. */
+/**
+ * The `--at`, `--caller`, `--fact` options shared by escape, call, audit and
+ * graph: their help, their parsing into a Situation, and the warnings for
+ * flags and facts that no branch of the menu reads.
+ */
 import type { Command } from 'commander';
 import { parseMoment, situation, usageError, type Locale, type Menu, type Moment, type Situation } from '../model/index.js';
 

@@ -17,7 +17,7 @@ import { Menu } from './schema.js';
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const FORBIDDEN_KEYS = ['__proto__'];
 /** Deeper documents are refused: the checks recurse, and no menu needs a fraction of this. */
-export const MAX_NESTING = 200;
+const MAX_NESTING = 200;
 /**
  * Texts up to this length (4 Mi characters) are scanned for repeated keys and
  * nesting before they are checked. Larger files are machine-written, by
