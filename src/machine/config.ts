@@ -49,8 +49,11 @@ function listening(node: NodeId, speech: boolean): JsonObject {
   return on;
 }
 
+/** Why the call ended, for people: the format's field names (`then`) stay out of it. */
 function failureReason(kind: FailureKind, failures: number): string {
-  return kind === 'invalid' ? `no then after ${failures} invalid entries` : `no then after ${failures} no-input timeouts`;
+  const plural = failures === 1 ? '' : kind === 'invalid' ? 'ies' : 's';
+  const what = kind === 'invalid' ? `invalid entr${plural || 'y'}` : `no-input timeout${plural}`;
+  return `hung up after ${failures} ${what} (the handler sends the call nowhere)`;
 }
 
 /** A failure phase: its prompt plays, then the node replays, goes to `then`, or the call ends. */

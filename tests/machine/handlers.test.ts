@@ -29,9 +29,14 @@ describe('invalid handler', () => {
   it('without then the failure after the retries ends the call with a reason', () => {
     const menu = menuWith({ invalid: { retries: 2 } });
     const transcript = runScript(menu, tuesday, '9,9,9,1');
-    expect(transcript.outcome).toEqual({ node: 'main', type: 'hangup', reason: 'no then after 3 invalid entries' });
+    expect(transcript.outcome).toEqual({ node: 'main', type: 'hangup', reason: 'hung up after 3 invalid entries (the handler sends the call nowhere)' });
     expect(transcript.menuSeconds).toBe(1.5);
     expect(transcript.events.at(-1)).toMatchObject({ kind: 'unused', token: '1' });
+  });
+
+  it('retries 0 without then hangs up on the first failure, said in the singular', () => {
+    const menu = menuWith({ invalid: { retries: 0 } });
+    expect(runScript(menu, tuesday, '9').outcome).toEqual({ node: 'main', type: 'hangup', reason: 'hung up after 1 invalid entry (the handler sends the call nowhere)' });
   });
 
   it('retries 0 goes to then on the first failure', () => {
@@ -44,7 +49,7 @@ describe('no-input handler', () => {
   it('each silence costs prompt + timeout + noInput prompt; the default is 2 retries then hang-up', () => {
     const menu = menuWith({ noInput: { prompt: secs(1) } });
     const transcript = runScript(menu, tuesday, '');
-    expect(transcript.outcome).toEqual({ node: 'main', type: 'hangup', reason: 'no then after 3 no-input timeouts' });
+    expect(transcript.outcome).toEqual({ node: 'main', type: 'hangup', reason: 'hung up after 3 no-input timeouts (the handler sends the call nowhere)' });
     expect(transcript.menuSeconds).toBe(3 * (2 + 3 + 1));
   });
 
