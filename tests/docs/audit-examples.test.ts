@@ -4,13 +4,9 @@
  * the cuts must appear in the output in that order, each run of them
  * consecutive. `$ echo $?` is followed by the exit code of the run.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runIvr } from '../cli/audit-context.js';
-
-function argvOf(command: string): string[] {
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '').slice(1);
-}
+import { argvOf, docExamples } from '../helpers/doc-examples.js';
 
 interface Example {
   command: string;
@@ -18,14 +14,12 @@ interface Example {
   exitCode?: number;
 }
 
-function docExamples(): Example[] {
-  const markdown = readFileSync('docs/audit.md', 'utf8');
-  return [...markdown.matchAll(/```\n\$ (ivr (?:audit|graph)[^\n]*)\n([\s\S]*?)\n```/g)].map((match) => {
-    const lines = (match[2] ?? '').split('\n');
+/** The page's audit and graph examples; `$ echo $?` and the line after it give the exit code. */
+function examplesOfPage(): Example[] {
+  return docExamples('docs/audit.md', ['ivr audit', 'ivr graph']).map(({ command, output }) => {
+    const lines = output.split('\n');
     const echo = lines.indexOf('$ echo $?');
-    return echo < 0
-      ? { command: match[1] ?? '', lines }
-      : { command: match[1] ?? '', lines: lines.slice(0, echo), exitCode: Number(lines[echo + 1]) };
+    return echo < 0 ? { command, lines } : { command, lines: lines.slice(0, echo), exitCode: Number(lines[echo + 1]) };
   });
 }
 
@@ -40,7 +34,7 @@ function runsOf(lines: readonly string[]): string[][] {
 }
 
 describe('the examples of docs/audit.md are real runs', () => {
-  const examples = docExamples();
+  const examples = examplesOfPage();
 
   it('finds the examples of the page', () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);

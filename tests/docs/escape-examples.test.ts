@@ -6,20 +6,13 @@
  * Examples on a menu the page writes out inline (no file in the project)
  * are left out.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runIvr } from '../cli/audit-context.js';
+import { argvOf, docExamples, type DocExample } from '../helpers/doc-examples.js';
 
-/** `ivr escape a "b c"` → ['escape', 'a', 'b c']: the quoting the docs use, double quotes only. */
-function argvOf(command: string): string[] {
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '').slice(1);
-}
-
-function docExamples(): { command: string; output: string }[] {
-  const markdown = readFileSync('docs/escape.md', 'utf8');
-  return [...markdown.matchAll(/```[a-z]*\n\$ (ivr escape[^\n]*)\n([\s\S]*?)\n```/g)]
-    .map((match) => ({ command: match[1] ?? '', output: match[2] ?? '' }))
-    .filter((example) => existsSync(argvOf(example.command)[1] ?? ''));
+function runnableExamples(): DocExample[] {
+  return docExamples('docs/escape.md', ['ivr escape']).filter((example) => existsSync(argvOf(example.command)[1] ?? ''));
 }
 
 /** The printed lines up to the first shortened one (`…`), for a block that shows part of a long output. */
@@ -30,7 +23,7 @@ function uncut(output: string): string[] {
 }
 
 describe('the examples of docs/escape.md are real runs', () => {
-  const examples = docExamples();
+  const examples = runnableExamples();
 
   it('finds the examples of the page', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
