@@ -7,7 +7,7 @@
 import type { Condition, Day, Menu, Situation } from '../model/index.js';
 import { DAYS } from '../model/index.js';
 import { fastestRoute } from './escape.js';
-import { scheduleBreakpoints } from './week.js';
+import { clock, scheduleBreakpoints } from './week.js';
 
 /** Wall-time spans of one day when a person is reachable, as `[fromMinute, toMinute)` ranges. */
 export interface OpenHours {
@@ -85,8 +85,6 @@ export function whatUnlocks(menu: Menu, situation: Situation): Unlocks {
     && reachable(menu, { ...situation, caller: new Set([...situation.caller, flag]) }));
   return { hours, facts, callerFlags };
 }
-
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** `mon 08:00–20:00; tue 08:00–20:00` (days with the same hours are not merged: schedules differ by day). */
 export function describeOpenHours(hours: readonly OpenHours[]): string {

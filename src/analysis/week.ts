@@ -87,7 +87,8 @@ export function classMoment(hourClass: HourClass): string {
   return describeMoment(hourClass.situation.moment);
 }
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Minutes of a day as `HH:MM` (1440 is `24:00`). */
+export const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** `mon 09:00–17:15`. */
 export function describeSpan(span: WeekSpan): string {
