@@ -6,17 +6,23 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { IvrError, issue, roundedSeconds, type Message } from '../model/index.js';
+import { IvrError, issue, roundedSeconds, toMicros, type Menu, type Message, type Situation } from '../model/index.js';
 import type { Transcript, TranscriptEvent } from '../machine/index.js';
+import { situationJson } from '../analysis/route.js';
 import { writeFileAtomic } from './io.js';
 
-export function transcriptJson(transcript: Transcript): string {
-  return `${JSON.stringify(transcript, null, 2)}\n`;
+/**
+ * The transcript as JSON, with the situation it was simulated in (moment,
+ * caller flags, facts: the shape of `ivr escape --json`), so that a saved
+ * call says which hours and branches it met.
+ */
+export function transcriptJson(transcript: Transcript, situation: Situation): string {
+  return `${JSON.stringify({ ...transcript, situation: situationJson(situation) }, null, 2)}\n`;
 }
 
 /** Writes the transcript whole or not at all. */
-export function saveTranscript(file: string, transcript: Transcript): void {
-  writeFileAtomic(file, transcriptJson(transcript));
+export function saveTranscript(file: string, transcript: Transcript, situation: Situation): void {
+  writeFileAtomic(file, transcriptJson(transcript, situation));
 }
 
 function unwritable(file: string, message: Message): IvrError {
@@ -132,23 +138,35 @@ export function secondsText(seconds: number): string {
   return roundedSeconds(Math.round(seconds * 1e6)).toFixed(1);
 }
 
-function outcomeWords(transcript: Transcript): string {
+/**
+ * The queue's hold as `ivr escape` counts it (the agent's median wait), so
+ * that the call and the escape report agree on where the time goes.
+ */
+export function holdWords(menu: Menu, agentId: string): string {
+  const agent = menu.nodes[agentId];
+  const median = agent?.type === 'agent' ? agent.wait?.medianSeconds : undefined;
+  if (median === undefined) return 'hold unknown (the queue has no median wait)';
+  const minutes = median >= 60 ? `, ${Math.round(median / 60)} min` : '';
+  return `then a hold of ≈ ${roundedSeconds(toMicros(median))} s (median${minutes})`;
+}
+
+function outcomeWords(transcript: Transcript, menu: Menu): string {
   const { outcome, menuSeconds } = transcript;
   const after = secondsText(menuSeconds ?? 0);
   switch (outcome.type) {
     case 'agent':
-      return `a person answers at ${outcome.node} after ${after} s of menu time`;
+      return `a person answers at ${outcome.node} after ${after} s of menu time, ${holdWords(menu, outcome.node)}`;
     case 'hangup':
-      return `hang-up at ${outcome.node} after ${after} s${outcome.reason !== undefined ? ` (${outcome.reason})` : ''}`;
+      return `hang-up at ${outcome.node} after ${after} s${outcome.reason !== undefined ? `: ${outcome.reason}` : ''}`;
     case 'unfinished':
       return `unfinished: still at ${outcome.node} when the time limit was reached`;
   }
 }
 
-/** The transcript for people: one line per event, then the outcome. */
-export function transcriptText(transcript: Transcript): string {
+/** The transcript for people: one line per event, then the outcome (with the hold of the queue reached). */
+export function transcriptText(transcript: Transcript, menu: Menu): string {
   const width = Math.max(4, ...transcript.events.map((event) => event.node.length));
   const lines = transcript.events.map((event) => `${secondsText(event.at).padStart(8)} s  ${event.node.padEnd(width)}  ${eventWords(event)}`);
-  lines.push(`Outcome: ${outcomeWords(transcript)}`);
+  lines.push(`Outcome: ${outcomeWords(transcript, menu)}`);
   return lines.join('\n');
 }

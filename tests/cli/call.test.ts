@@ -26,7 +26,38 @@ describe('ivr call --script (headless)', () => {
     const context = await run(['call', 'menus/demo-bank.json', '--at', 'tue 10:00', '--script', '3']);
     expect(context.exitCode() ?? 0).toBe(0);
     expect(context.stdout()).toContain('5.6 s  main           press 3');
-    expect(context.stdout()).toContain('Outcome: a person answers at salesQueue after 6.1 s of menu time');
+    expect(context.stdout()).toContain('Outcome: a person answers at salesQueue after 6.1 s of menu time, then a hold of ≈ 35 s (median)');
+  });
+
+  it('names the simulated moment on its first line, as ivr escape does: a wall time, or now in UTC to the minute', async () => {
+    const wall = await run(['call', 'menus/demo-bank.json', '--at', 'tue 10:00', '--script', '3']);
+    expect(wall.stdout().split('\n')[0]).toBe('Northwind Savings Bank customer line (demo) · tue 10:00 · script "3"');
+    // the fake context's clock: 2026-12-01T15:00:00Z, a Tuesday
+    const now = await run(['call', 'menus/demo-bank.json', '--script', '3']);
+    expect(now.stdout().split('\n')[0]).toBe('Northwind Savings Bank customer line (demo) · tue 2026-12-01 15:00 UTC · script "3"');
+  });
+
+  it('carries the situation in --json and in a saved --transcript (moment, caller flags, facts)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'call.json');
+    const argv = ['call', 'menus/telecom-tidewater-cable.json', '--at', 'wed 09:30', '--fact', 'areaOutage', '--script', '1'];
+    const json = await run([...argv, '--json', '--transcript', file]);
+    const expected = { moment: 'wed 09:30', caller: [], facts: ['areaOutage'] };
+    expect(JSON.parse(json.stdout()).situation).toEqual(expected);
+    expect(JSON.parse(readFileSync(file, 'utf8')).situation).toEqual(expected);
+  });
+
+  it('says the hold of the queue reached: its median (with minutes from 60 s on), or that it is unknown', async () => {
+    const { holdWords } = await import('../../src/cli/transcript.js');
+    const menu = JSON.parse(readFileSync('menus/demo-bank.json', 'utf8')) as Menu;
+    expect(holdWords(menu, 'salesQueue')).toBe('then a hold of ≈ 35 s (median)');
+    expect(holdWords(menu, 'serviceQueue')).toBe('then a hold of ≈ 540 s (median, 9 min)');
+    const dir = tempDir();
+    const file = join(dir, 'no-wait.json');
+    const salesQueue = { ...menu.nodes.salesQueue, wait: undefined };
+    writeFileSync(file, JSON.stringify({ ...menu, nodes: { ...menu.nodes, salesQueue } }));
+    const context = await run(['call', file, '--at', 'tue 10:00', '--script', '3']);
+    expect(context.stdout()).toContain('Outcome: a person answers at salesQueue after 6.1 s of menu time, hold unknown (the queue has no median wait)');
   });
 
   it('opens the bundled demo line when no menu is named', async () => {

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { usageError, type Menu, type Situation } from '../../model/index.js';
+import { describeMoment, usageError, type Menu, type Situation } from '../../model/index.js';
 import type { CallSession } from '../../machine/index.js';
 import type { CliContext } from '../context.js';
 import { drawLiveFrames } from '../live-terminal.js';
@@ -48,8 +48,10 @@ const NO_TTY = {
 async function headless(menu: Menu, situation: Situation, script: string, flags: CallFlags, context: CliContext): Promise<void> {
   const { runScript } = await import('../../machine/index.js');
   const transcript = runScript(menu, situation, script);
-  if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcript);
-  context.out(flags.json ? transcriptJson(transcript).trimEnd() : `${menu.name} · script "${script}"\n${transcriptText(transcript)}`);
+  if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcript, situation);
+  // The moment heads the output as in `ivr escape`: hours decide where branches go.
+  const heading = `${menu.name} · ${describeMoment(situation.moment)} · script "${script}"`;
+  context.out(flags.json ? transcriptJson(transcript, situation).trimEnd() : `${heading}\n${transcriptText(transcript, menu)}`);
 }
 
 type Screen = typeof import('../../tui/screen.js');
@@ -82,7 +84,7 @@ async function interactive(menu: Menu, situation: Situation, speed: number, flag
   process.stdout.write(eraseLines(splash.length));
   const session: CallSession = startCall(menu, situation);
   const save = () => {
-    if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcriptOf(menu, session));
+    if (flags.transcript !== undefined) saveTranscript(flags.transcript, transcriptOf(menu, session), situation);
   };
   const instance = renderCall(
     { menu, situation, session, ticker: realTicker(), speed, color: colorWanted(context.env), coach: flags.coach ?? false },
@@ -125,14 +127,14 @@ Exit codes: 0 the call ran (whatever its outcome), 2 bad input, or no terminal a
 
 Example:
   $ ivr call menus/demo-bank.json --at "tue 10:00" --script "3"
-  Northwind Savings Bank customer line (demo) · script "3"
+  Northwind Savings Bank customer line (demo) · tue 10:00 · script "3"
        0.0 s  welcome        enter
        5.6 s  main           enter
        5.6 s  main           press 3
        6.1 s  hoursForSales  enter
        6.1 s  salesQueue     enter
        6.1 s  salesQueue     end
-  Outcome: a person answers at salesQueue after 6.1 s of menu time`)
+  Outcome: a person answers at salesQueue after 6.1 s of menu time, then a hold of ≈ 35 s (median)`)
     .action(async (file: string | undefined, flags: CallFlags) => {
       const maxBytes = context.maxBytes(flags.maxMb);
       const speed = parseSpeed(flags.speed);
