@@ -12,7 +12,7 @@ import { issue, isError, type Issue, type JsonPath, type Message, type Result } 
 import { isStackOverflow, scanJson } from './json-scan.js';
 import { menuFieldNames } from './json-schema.js';
 import { JSON_SYNTAX, SCHEMA_MESSAGES_ZH, TRAILING_COMMA, messages } from './messages.js';
-import { Menu } from './schema.js';
+import { Menu, NODE_TYPES } from './schema.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const FORBIDDEN_KEYS = ['__proto__'];
@@ -187,7 +187,8 @@ function schemaIssues(error: z.ZodError, data: unknown): Issue[] {
     }
     const input = valueAt(data, path);
     if (path[0] === 'nodes' && path.length === 3 && field === 'type') {
-      return [issue(input === undefined ? 'missing_field' : 'unknown_node_type', path, messages.unknown_node_type(input))];
+      const meant = typeof input === 'string' ? suggest(input, NODE_TYPES) : undefined;
+      return [issue(input === undefined ? 'missing_field' : 'unknown_node_type', path, messages.unknown_node_type(input, meant))];
     }
     if (input === undefined && path.length > 0) return [issue('missing_field', path, messages.missing_field(String(field)))];
     return [issue('schema', path, schemaMessage(zodIssue, path, input))];

@@ -100,14 +100,14 @@ export const messages = {
     en: `Missing required field "${field}".`,
     'zh-CN': `缺少必填字段 "${field}"。`,
   }),
-  unknown_node_type: (type: unknown): Message => (type === undefined
+  unknown_node_type: (type: unknown, suggestion?: string): Message => (type === undefined
     ? {
       en: 'This node has no "type": give it one of say, menu, input, branch, agent, hangup.',
       'zh-CN': '此节点缺少 "type":请使用 say、menu、input、branch、agent、hangup 之一。',
     }
     : {
-      en: `Unknown node type ${JSON.stringify(type)}: use one of say, menu, input, branch, agent, hangup.`,
-      'zh-CN': `未知节点类型 ${JSON.stringify(type)}:请使用 say、menu、input、branch、agent、hangup 之一。`,
+      en: `Unknown node type ${JSON.stringify(type)}: use one of say, menu, input, branch, agent, hangup.${didYouMean(suggestion).en}`,
+      'zh-CN': `未知节点类型 ${JSON.stringify(type)}:请使用 say、menu、input、branch、agent、hangup 之一。${didYouMean(suggestion).zh}`,
     }),
   not_a_menu: (): Message => ({
     en: 'This is not an ivr-menu/1 document: it has no "format": "ivr-menu/1" and fields of another format. To convert a platform\'s flow, use `ivr import`.',

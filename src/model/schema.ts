@@ -172,6 +172,8 @@ export const HangupNode = z.strictObject({
 });
 
 export const Node = z.discriminatedUnion('type', [SayNode, MenuNode, InputNode, BranchNode, AgentNode, HangupNode]);
+/** The node types, in the format's order. */
+export const NODE_TYPES = ['say', 'menu', 'input', 'branch', 'agent', 'hangup'] as const satisfies readonly z.output<typeof Node>['type'][];
 
 export const Source = z.strictObject({
   url: z.string().optional(),

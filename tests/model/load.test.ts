@@ -84,7 +84,7 @@ describe('messages name the culprit and the fix', () => {
   });
 
   it('lists the node types', () => {
-    expect(message('unknown-node-type.json')?.en).toBe('Unknown node type "menuu": use one of say, menu, input, branch, agent, hangup.');
+    expect(message('unknown-node-type.json')?.en).toBe('Unknown node type "menuu": use one of say, menu, input, branch, agent, hangup. Did you mean "menu"?');
   });
 
   it('words schema errors in Chinese with the value actually found', () => {
