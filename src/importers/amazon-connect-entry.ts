@@ -71,6 +71,13 @@ export function entryKeys(entry: StoredEntry): Key[] {
   return KEYS.filter((key) => key !== entry.terminator && key !== entry.cancel);
 }
 
+/** A one-key value a Compare names, and where it leads (a draft key). */
+export interface EntryValue {
+  key: Key;
+  next: string;
+  contains: boolean;
+}
+
 /** Where the entry goes: single-key values a Compare names, silence, anything else. */
 export interface EntryRoutes {
   /** draft key of the block */
@@ -80,7 +87,7 @@ export interface EntryRoutes {
   prompt: Prompt;
   at: SourceLocation;
   /** one-key values with their targets (draft keys), in the Compare's order; `contains`: `TextContains`, found anywhere in the entry */
-  values: { key: Key; next: string; contains: boolean }[];
+  values: EntryValue[];
   /** no digit before `firstDigitSeconds`: Connect stores "Timeout" */
   silence: string;
   /** any other entry */
@@ -95,7 +102,6 @@ export interface EntryRoutes {
 export function buildStoredEntry(builder: MenuBuilder, entry: StoredEntry, routes: EntryRoutes): string {
   const keys = entryKeys(entry);
   const named = new Map(routes.values.filter((v) => keys.includes(v.key)).map((v) => [v.key, v] as const));
-  const containing = new Map(routes.values.filter((v) => v.contains).map((v) => [v.key, v.next] as const));
   const part = (suffix: string) => ({ key: `${routes.key}#${suffix}`, name: `${routes.name}.${suffix}` });
   const cancelOption = (): MenuOptions =>
     entry.cancel === undefined ? [] : [{ key: entry.cancel, label: 'cancel key: clears the entry, which starts again', next: routes.key, advertised: false }];
@@ -104,23 +110,32 @@ export function buildStoredEntry(builder: MenuBuilder, entry: StoredEntry, route
    * Digits typed after the first, up to the maximum, ending where `ends`
    * does: an `input` whose no-input is the wait. Ending sooner by the
    * terminator or the wait is never cheaper this way than right after the
-   * first digit, which every value allows.
+   * first digit, which every value allows. The node is keyed by where it
+   * leads: which digits came before decide that, so a key naming only the
+   * later digit would be shared by entries that end in different places.
    */
-  const moreDigits = (ends: string, suffix: string): string => {
+  const moreDigits = (ends: string): string => {
     if (entry.maximum === 2) return ends;
-    const rest = part(suffix);
-    return builder.node(rest.key, rest.name, {
+    const key = `${routes.key}#rest>${ends}`;
+    if (builder.has(key)) return key;
+    const value = routes.values.find((v) => v.contains && v.next === ends);
+    const name = `${routes.name}.${ends === routes.otherwise || value === undefined ? 'rest' : `rest${keyName(value.key)}`}`;
+    return builder.node(key, name, {
       type: 'input', prompt: '', length: entry.maximum - 2, timeout: entry.interDigitSeconds, next: ends,
       invalid: { retries: 0, then: routes.key }, noInput: { retries: 0, then: ends },
     }, routes.at);
   };
-  /** A later digit: a value the Compare finds anywhere in the entry (`TextContains`) still matches, any other entry is unnamed. */
-  const laterDigit = (key: Key, named: { next: string; contains: boolean } | undefined): string =>
-    named?.contains === true ? moreDigits(named.next, `rest${keyName(key)}`)
-      : containing.has(key) ? moreDigits(containing.get(key) as string, `rest${keyName(key)}`) : moreDigits(routes.otherwise, 'rest');
+  /**
+   * A later digit: values the Compare finds anywhere in the entry
+   * (`TextContains`) still match, and the Compare takes the first of its
+   * conditions that holds, so of the first digit's and this one's the
+   * earlier condition wins; any other entry is unnamed.
+   */
+  const laterDigit = (key: Key, first: EntryValue | undefined): string =>
+    moreDigits(routes.values.find((v) => v.contains && (v === first || v.key === key))?.next ?? routes.otherwise);
 
   /** After one digit: the terminator or the wait ends the entry, whose value goes to `ends`. */
-  const afterOneDigit = (at: { key: string; name: string }, ends: string, first: { next: string; contains: boolean } | undefined): string => {
+  const afterOneDigit = (at: { key: string; name: string }, ends: string, first: EntryValue | undefined): string => {
     if (builder.has(at.key)) return at.key;
     const options: MenuOptions = [
       ...(entry.terminator !== undefined ? [{ key: entry.terminator, label: 'ends the entry', next: ends }] : []),

@@ -175,20 +175,17 @@ export class MenuBuilder {
    * (one copy per value that reaches it).
    */
   node(key: string, name: string, node: DraftNode, at: SourceLocation, fill?: Fill): string {
-    this.drafts.set(key, { kind: 'node', name, node, at, ...(fill !== undefined ? { fill } : {}) });
-    return key;
+    return this.add(key, { kind: 'node', name, node, at, ...(fill !== undefined ? { fill } : {}) });
   }
 
   /** An element that sets call state (Connect's `UpdateContactTargetQueue`) and goes on to `next`. */
   assign(key: string, variable: string, value: string, next: string, at: SourceLocation): string {
-    this.drafts.set(key, { kind: 'assign', variable, value, next, at });
-    return key;
+    return this.add(key, { kind: 'assign', variable, value, next, at });
   }
 
   /** An element that changes nothing the caller hears or does (logging, attributes, voice). */
   pass(key: string, next: string, at: SourceLocation): string {
-    this.drafts.set(key, { kind: 'pass', next, at });
-    return key;
+    return this.add(key, { kind: 'pass', next, at });
   }
 
   /**
@@ -196,7 +193,21 @@ export class MenuBuilder {
    * next goes to `done` and resets it (Connect `Loop`, VoiceXML counts).
    */
   counter(key: string, name: string, limit: number, again: string, done: string, at: SourceLocation): string {
-    this.drafts.set(key, { kind: 'counter', name, limit, again, done, at });
+    return this.add(key, { kind: 'counter', name, limit, again, done, at });
+  }
+
+  /**
+   * A key stands for one element: drafting it again the same way is
+   * harmless (FreeSWITCH drafts a terminal app once per menu pass), but a
+   * different draft under the same key would silently send every reference
+   * to whichever came last, an importer bug rather than a property of the input.
+   */
+  private add(key: string, draft: Draft): string {
+    const earlier = this.drafts.get(key);
+    if (earlier !== undefined && JSON.stringify(earlier) !== JSON.stringify(draft)) {
+      throw new Error(`internal error: the importer drafted "${key}" twice, differently`);
+    }
+    this.drafts.set(key, draft);
     return key;
   }
 

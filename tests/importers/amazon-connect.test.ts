@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { amazonConnect, importAmazonConnect } from '../../src/importers/amazon-connect.js';
+import { MenuBuilder } from '../../src/importers/build-menu.js';
+import { runScript } from '../../src/machine/index.js';
 import { bundle, fixture, importFixtures, tuesdayMorning, validMenu } from './helpers.js';
 
 describe('Amazon Connect importer', () => {
@@ -134,6 +136,34 @@ describe('Amazon Connect importer', () => {
       const { menuMicros, script, outcome, codes } = route('no-cancel-key.json');
       expect({ menuMicros, script, outcome }).toEqual({ menuMicros: 2_500_000, script: '*,wait,wait', outcome: 'TransferContactToQueue-to-operator' });
       expect(codes).not.toContain('8:option_unreachable');
+    });
+
+    // Worked by hand: each key barges in (0.5 s), the second ends at 1.0 s, then the 5 s inter-digit wait
+    // ends the entry (MaximumLength 4 not reached): 6.0 s. The Compare takes its first condition that holds,
+    // so an entry holding both 1 and 2 goes to alpha whichever came first; one key and the wait: 5.5 s.
+    test.each([
+      ['1,3', 'alpha', 6], ['3,1', 'alpha', 6], ['1,2', 'alpha', 6], ['2,1', 'alpha', 6],
+      ['2,3', 'beta', 6], ['3,2', 'beta', 6], ['1', 'alpha', 5.5], ['2', 'beta', 5.5],
+    ])('two-contains.json: TextContains 1 → alpha, TextContains 2 → beta; the entry %s goes to %s after %d s', (script, queue, seconds) => {
+      const { valid } = importFixtures(importAmazonConnect, [fixture('amazon-connect/stored-input/two-contains.json')]);
+      const call = runScript(valid, tuesdayMorning(), script);
+      expect({ outcome: valid.nodes[call.outcome.node], seconds: call.menuSeconds }).toEqual({ outcome: { type: 'agent', queue }, seconds });
+    });
+
+    test('two-contains.json: the digits after the second lead to one input per destination, never shared between them', () => {
+      const { valid } = importFixtures(importAmazonConnect, [fixture('amazon-connect/stored-input/two-contains.json')]);
+      const rests = Object.values(valid.nodes).flatMap((node) => (node.type === 'input' ? [node.next] : []));
+      expect(rests.sort()).toEqual(['DisconnectParticipant-goodbye', 'TransferContactToQueue-to-alpha', 'TransferContactToQueue-to-beta']);
+      // An entry holding neither value is no match: 3, 3 and the wait end the call.
+      expect(runScript(valid, tuesdayMorning(), '3,3')).toMatchObject({ outcome: { node: 'DisconnectParticipant-goodbye', type: 'hangup' }, menuSeconds: 6 });
+    });
+
+    test('a draft key names one element: drafting it again differently is an importer bug and throws, the same draft again is kept', () => {
+      const builder = new MenuBuilder('amazon-connect', 'test');
+      builder.node('rest', 'rest', { type: 'agent', queue: 'alpha' }, { file: 'f' });
+      expect(builder.node('rest', 'rest', { type: 'agent', queue: 'alpha' }, { file: 'f' })).toBe('rest');
+      expect(() => builder.node('rest', 'rest', { type: 'agent', queue: 'beta' }, { file: 'f' })).toThrow(/drafted "rest" twice/);
+      expect(() => builder.pass('rest', 'elsewhere', { file: 'f' })).toThrow(/drafted "rest" twice/);
     });
 
     // Worked by hand: silence costs the prompt (4 words, 1.6 s) + 5 s = 6.6 s; 20 digits cost 10 s;
