@@ -153,7 +153,11 @@ function capitalised(text: string): string {
 /** The message of a zod issue that none of our specific cases covers. */
 function schemaMessage(zodIssue: z.core.$ZodIssue, path: JsonPath, input: unknown): Message {
   if (zodIssue.code === 'invalid_union') return path.includes('when') ? messages.not_a_condition() : messages.not_a_prompt();
-  if (zodIssue.code === 'invalid_type' && zodIssue.expected === 'int') return messages.not_whole_number();
+  if (zodIssue.code === 'invalid_type' && zodIssue.expected === 'int' && typeof input !== 'string') return messages.not_whole_number();
+  // A number written in quotes: say so, with the fix.
+  if (zodIssue.code === 'invalid_type' && (zodIssue.expected === 'number' || zodIssue.expected === 'int') && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) {
+    return messages.quoted_number(input);
+  }
   return messages.schema(`${capitalised(zodIssue.message)}.`, `${chineseOf(zodIssue, input)}。`);
 }
 

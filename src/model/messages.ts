@@ -121,6 +121,10 @@ export const messages = {
     en: 'A condition is an object with exactly one of "open", "caller", "fact", "not", "all" or "any".',
     'zh-CN': '条件应为仅含 "open"、"caller"、"fact"、"not"、"all"、"any" 之一的对象。',
   }),
+  quoted_number: (text: string): Message => ({
+    en: `Expected a number, found the text "${text}": write it without quotes (${text.trim()}).`,
+    'zh-CN': `应为数字,实为文本 "${text}":请去掉引号(${text.trim()})。`,
+  }),
   not_whole_number: (): Message => ({
     en: 'Expected a whole number.',
     'zh-CN': '应为整数。',

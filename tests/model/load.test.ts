@@ -83,6 +83,13 @@ describe('messages name the culprit and the fix', () => {
     expect(errorsOf('{}').map((i) => i.code)).toEqual(['missing_field', 'missing_field', 'missing_field', 'missing_field', 'missing_field']);
   });
 
+  it('says a number in quotes is text, and how to write it', () => {
+    const menu = JSON.parse(fixture('menus', 'worked-example.json')) as { nodes: Record<string, Record<string, unknown>> };
+    (menu.nodes.main as Record<string, unknown>).timeout = '5';
+    const result = loadMenuValue(menu);
+    expect(result.ok ? [] : result.issues.map((i) => i.message.en)).toEqual(['Expected a number, found the text "5": write it without quotes (5).']);
+  });
+
   it('lists the node types', () => {
     expect(message('unknown-node-type.json')?.en).toBe('Unknown node type "menuu": use one of say, menu, input, branch, agent, hangup. Did you mean "menu"?');
   });
