@@ -11,7 +11,7 @@ import { checkMenu, suggest } from './check.js';
 import { issue, isError, type Issue, type JsonPath, type Message, type Result } from './issues.js';
 import { isStackOverflow, scanJson } from './json-scan.js';
 import { menuFieldNames } from './json-schema.js';
-import { JSON_SYNTAX, SCHEMA_MESSAGES_ZH, TRAILING_COMMA, messages } from './messages.js';
+import { DOUBLE_COMMA, JSON_SYNTAX, SCHEMA_MESSAGES_ZH, TRAILING_COMMA, messages } from './messages.js';
 import { Menu, NODE_TYPES } from './schema.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -94,7 +94,10 @@ const UNEXPECTED: Message = { en: 'unexpected content', 'zh-CN': '意外的内�
 function syntaxDetail(text: string, error: ParseError | undefined): Message {
   if (error === undefined) return UNEXPECTED;
   const expected = jsonc().printParseErrorCode(error.error);
-  if ((expected === 'PropertyNameExpected' || expected === 'ValueExpected') && /,\s*$/.test(text.slice(0, error.offset))) return TRAILING_COMMA;
+  if ((expected === 'PropertyNameExpected' || expected === 'ValueExpected') && /,\s*$/.test(text.slice(0, error.offset))) {
+    // After a comma: a closing bracket next means one comma too many at the end; another comma, two in a row.
+    return /^\s*,/.test(text.slice(error.offset)) ? DOUBLE_COMMA : TRAILING_COMMA;
+  }
   return JSON_SYNTAX[expected] ?? UNEXPECTED;
 }
 

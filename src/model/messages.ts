@@ -156,6 +156,11 @@ export const TRAILING_COMMA: Message = {
   'zh-CN': 'JSON 中对象或列表的最后一项后不能有 ","',
 };
 
+export const DOUBLE_COMMA: Message = {
+  en: 'two "," in a row: an item is missing between them, or one "," is too many',
+  'zh-CN': '连续两个 ",":两者之间缺少一项,或多写了一个 ","',
+};
+
 /**
  * The Chinese of the schema's own messages (schema.ts); zod's zh-CN locale
  * words the rest.

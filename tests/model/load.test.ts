@@ -47,6 +47,13 @@ describe('a broken file of each kind is refused with its code, path and position
 describe('messages name the culprit and the fix', () => {
   const message = (name: string, index = 0) => errorsOf(broken(name))[index]?.message;
 
+  it('tells two commas in a row from a trailing comma', () => {
+    const first = (text: string) => (errorsOf(text)[0] as Issue).message.en;
+    expect(first('{"a": [1,,2]}')).toContain('two "," in a row');
+    expect(first('{"a": 1,, "b": 2}')).toContain('two "," in a row');
+    expect(first('{"a": [1,2,]}')).toContain('no "," after the last item');
+  });
+
   it('names a trailing comma as such', () => {
     expect(message('not-json.json')?.en).toContain('no "," after the last item');
   });
