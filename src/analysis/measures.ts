@@ -18,10 +18,36 @@ function routeEvidence(text: string, m: Metrics) {
   return evidence(text, { route: m.announcedRoute?.steps, nodes: m.announcedRoute?.decisionNodes, moment: m.moment });
 }
 
+/** When nobody is reachable: at no hour of the week, or at the moment the figures were computed for (the week has open hours elsewhere, or `--at` was given). */
+function noPersonWhen(m: Metrics): string {
+  return m.hoursCoverage.openHours === 0 ? 'at any hour of the week' : `at ${m.moment}`;
+}
+
+/** `the facts given (none)`, and the caller flags when the menu tests any or some were given: what the week was judged with. */
+export function judgedWith(m: Metrics): string {
+  const { facts, callerFlags, menuTestsFacts, menuTestsCallerFlags } = m.hoursCoverage.judgedWith;
+  const parts = [`the facts given (${facts.length === 0 ? 'none' : facts.join(', ')})`];
+  if (menuTestsCallerFlags || callerFlags.length > 0) parts.push(`caller flags (${callerFlags.length === 0 ? 'none' : callerFlags.join(', ')})`);
+  return parts.join(' and ');
+}
+
+/** F1's evidence: nobody at any hour, with what was judged, and what single fact or caller flag would change that. */
+function noPersonEvidence(m: Metrics): string {
+  const unlocked = m.hoursCoverage.unlockedBy ?? { facts: [], callerFlags: [] };
+  const ways = [
+    ...unlocked.facts.map((fact) => `with the fact "${fact}" (--fact)`),
+    ...unlocked.callerFlags.map((flag) => `for a caller flagged ${flag} (--caller)`),
+  ];
+  const then = ways.length > 0
+    ? `; ${ways.join(' or ')}, one is.`
+    : '; no single fact or caller flag the menu tests changes that.';
+  return `No person is reachable at any hour of the week with ${judgedWith(m)}${then}`;
+}
+
 /** Where no announced route exists, the points are earned by the route a caller must find instead: the fastest (a shortcut). */
 function noAnnouncedRoute(m: Metrics, what: string): ComponentMeasure {
   const text = m.fastestRoute === null
-    ? `No route reaches a person at this moment${what}.`
+    ? `No route reaches a person ${noPersonWhen(m)}${what}.`
     : `No route reaches a person through announced options alone${what}; only the shortcut route: ${m.fastestRoute.steps.join(' → ')}.`;
   return { kind: 'level', level: 'noAnnouncedRoute', evidence: evidence(text, { route: m.fastestRoute?.steps, nodes: m.fastestRoute?.decisionNodes, moment: m.moment }) };
 }
@@ -41,7 +67,7 @@ function pathMeasures(m: Metrics): Record<string, ComponentMeasure> {
     ? { kind: 'share', share: 1, evidence: evidence('No decision point: nothing to escape from.') }
     : {
         kind: 'share', share: m.escapeCoverage.share,
-        evidence: evidence(`0 or an agent phrase reaches a person at ${m.escapeCoverage.covered.length} of ${m.escapeCoverage.covered.length + m.escapeCoverage.uncovered.length} decision points; not at: ${list(m.escapeCoverage.uncovered)}.`, { nodes: m.escapeCoverage.uncovered }),
+        evidence: evidence(`0 or an agent phrase reaches a person at ${m.escapeCoverage.covered.length} of ${m.escapeCoverage.covered.length + m.escapeCoverage.uncovered.length} decision points${m.escapeCoverage.uncovered.length > 0 ? `; not at: ${list(m.escapeCoverage.uncovered)}` : ''}.`, { nodes: m.escapeCoverage.uncovered }),
       };
   measures.A3 = m.gatekeeping.level === null
     ? { kind: 'notAssessable', evidence: evidence('No person is reachable, so there is no gate to measure.') }
@@ -67,7 +93,7 @@ function timeMeasures(m: Metrics): Record<string, ComponentMeasure> {
   const wait = m.queueWait;
   const waitSeconds = wait?.p90Seconds ?? wait?.medianSeconds ?? null;
   if (m.fastestRoute === null) {
-    measures.B2 = { kind: 'level', level: 'never', evidence: evidence('No person is ever reached at this moment.', { moment: m.moment }) };
+    measures.B2 = { kind: 'level', level: 'never', evidence: evidence(`No person is reached ${noPersonWhen(m)}: no queue wait to score.`, { moment: m.moment }) };
   } else if (wait === null || waitSeconds === null) {
     measures.B2 = { kind: 'notAssessable', evidence: evidence(`The queue ${wait?.agent ?? ''} gives no wait (wait.medianSeconds / p90Seconds).`, { nodes: wait ? [wait.agent] : [] }) };
   } else {
@@ -80,7 +106,11 @@ function timeMeasures(m: Metrics): Record<string, ComponentMeasure> {
 function robustnessMeasures(m: Metrics): Record<string, ComponentMeasure> {
   const measures: Record<string, ComponentMeasure> = {};
   const traps = m.traps;
-  const trapText = `Dead ends: ${list(traps.deadEnds)}. Doom loops: ${list(traps.doomLoops)}.`;
+  // Only the kinds of trap found are named: "Doom loops: none." reads as if some were.
+  const trapText = [
+    ...(traps.deadEnds.length > 0 ? [`Dead ends: ${list(traps.deadEnds)}.`] : []),
+    ...(traps.doomLoops.length > 0 ? [`Doom loops: ${list(traps.doomLoops)}.`] : []),
+  ].join(' ') || 'No dead end or doom loop.';
   if (m.disconnectOnError.length > 0) {
     const where = m.disconnectOnError.map((h) => `${h.node} (${h.handler} after ${h.tries}, at ${h.moment})`);
     const first = m.disconnectOnError[0]?.moment;
@@ -105,7 +135,7 @@ function robustnessMeasures(m: Metrics): Record<string, ComponentMeasure> {
   }
   measures.C3 = m.bargeIn.share === null
     ? { kind: 'share', share: 1, evidence: evidence('No prompt to interrupt.') }
-    : { kind: 'share', share: m.bargeIn.share, evidence: evidence(`${m.bargeIn.interruptible.length} of ${m.bargeIn.interruptible.length + m.bargeIn.forced.length} prompts can be interrupted; forced: ${list(m.bargeIn.forced)}.`, { nodes: m.bargeIn.forced }) };
+    : { kind: 'share', share: m.bargeIn.share, evidence: evidence(`${m.bargeIn.interruptible.length} of ${m.bargeIn.interruptible.length + m.bargeIn.forced.length} prompts can be interrupted${m.bargeIn.forced.length > 0 ? `; forced: ${list(m.bargeIn.forced)}` : ''}.`, { nodes: m.bargeIn.forced }) };
   return measures;
 }
 
@@ -152,7 +182,7 @@ function supportMeasures(m: Metrics, weights: FrictionWeights): Record<string, C
   const audio = m.forcedAudio;
   // Over the time limit counts as "2 or more" (full points), whatever the count.
   const value = audio.seconds > fullAfter ? Math.max(2, audio.count) : audio.count;
-  measures.D5 = { kind: 'value', value, evidence: evidence(`${audio.count} forced non-actionable message(s) before the first choice (${formatSeconds(audio.seconds)}): ${list(audio.nodes)}.`, { nodes: audio.nodes }) };
+  measures.D5 = { kind: 'value', value, evidence: evidence(`${audio.count} forced non-actionable message(s) before the first choice (${formatSeconds(audio.seconds)})${audio.nodes.length > 0 ? `: ${list(audio.nodes)}` : ''}.`, { nodes: audio.nodes }) };
   return measures;
 }
 
@@ -165,7 +195,7 @@ function elderlyMeasure(m: Metrics, maxDecisions: number): ComponentMeasure {
   let text: string;
   if (elderly.decisions !== null) text = `A caller flagged elderly needs ${elderly.decisions} decisions (at most ${maxDecisions} for a fast lane).`;
   else if (elderly.anyRoute.length > 0) text = `A caller flagged elderly reaches no person through announced options; only the shortcut route: ${elderly.anyRoute.join(' → ')}.`;
-  else text = 'A caller flagged elderly reaches no person at this moment.';
+  else text = `A caller flagged elderly reaches no person at ${m.moment}.`;
   return { kind: 'level', level: 'none', evidence: evidence(text, { route: elderly.anyRoute, moment: m.moment }) };
 }
 
@@ -177,11 +207,11 @@ export function hardFails(m: Metrics, weights: FrictionWeights): HardFail[] {
   const name = (id: string) => weights.hardFails.find((f) => f.id === id)?.name ?? id;
   const fails: HardFail[] = [];
   if (m.hoursCoverage.openHours === 0) {
-    fails.push({ id: 'F1', name: name('F1'), evidence: evidence('No hour of the week has a route to a person.', { moment: m.moment }) });
+    fails.push({ id: 'F1', name: name('F1'), evidence: evidence(noPersonEvidence(m), { moment: m.moment }) });
   }
   if (m.disconnectOnError.length > 0) {
     const first = m.disconnectOnError[0]?.moment;
-    fails.push({ id: 'F2', name: name('F2'), evidence: evidence(`Hangs up after caller errors: ${list(m.disconnectOnError.map(handlerAt))}.`, { nodes: m.disconnectOnError.map((h) => h.node), ...(first ? { moment: first } : {}) }) });
+    fails.push({ id: 'F2', name: name('F2'), evidence: evidence(`after the last retry of ${list(m.disconnectOnError.map(handlerAt))}.`, { nodes: m.disconnectOnError.map((h) => h.node), ...(first ? { moment: first } : {}) }) });
   }
   if (m.shortcutOnly !== null) {
     const { moment, route } = m.shortcutOnly;

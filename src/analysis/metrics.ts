@@ -19,6 +19,7 @@ import { configName, edgeMove, fastestRouteFacts, moveText, personReachable, typ
 import type { FrictionWeights } from './score.js';
 import { NOT_ADVERTISED } from './strategies.js';
 import { findTraps, trapNodes, type Traps } from './traps.js';
+import { namesInConditions } from './unlock.js';
 import { classMoment, describeSpan, MINUTES_PER_WEEK, singleClass, weekClasses, type HourClass, type WeekSpan } from './week.js';
 
 export interface MetricsOptions {
@@ -90,7 +91,13 @@ export interface Metrics {
   /** D5: forced non-actionable messages before the first choice */
   forcedAudio: { count: number; seconds: number; nodes: string[] };
   /** hours of the week with a person reachable, out of 168, exact to the minute; closedExamples: the first closed spans */
-  hoursCoverage: { share: number; openHours: number; openMinutes: number; hours: number; closedExamples: string[] };
+  hoursCoverage: {
+    share: number; openHours: number; openMinutes: number; hours: number; closedExamples: string[];
+    /** the facts and caller flags the week was judged with (`--fact`, `--caller`), and whether the menu's branches test any fact / caller flag at all */
+    judgedWith: { facts: string[]; callerFlags: string[]; menuTestsFacts: boolean; menuTestsCallerFlags: boolean };
+    /** with no hour open: each fact or caller flag the menu tests that, added alone, opens some hour (null when some hour is open) */
+    unlockedBy: { facts: string[]; callerFlags: string[] } | null;
+  };
   decisionPoints: string[];
 }
 
@@ -460,6 +467,7 @@ const spanOrder = (a: WeekSpan, b: WeekSpan) => DAYS.indexOf(a.day) - DAYS.index
  * class (its graph), whatever conditions combine the schedules.
  */
 function hoursCoverage(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlySet<string>, known: Map<string, boolean>): Metrics['hoursCoverage'] {
+  const names = namesInConditions(menu);
   let openMinutes = 0;
   const closed: WeekSpan[] = [];
   for (const hourClass of weekClasses(menu, caller, facts)) {
@@ -469,7 +477,28 @@ function hoursCoverage(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlyS
     else closed.push(...hourClass.spans);
   }
   const hours = MINUTES_PER_WEEK / 60;
-  return { share: openMinutes / MINUTES_PER_WEEK, openHours: openMinutes / 60, openMinutes, hours, closedExamples: closed.sort(spanOrder).slice(0, 3).map(describeSpan) };
+  return {
+    share: openMinutes / MINUTES_PER_WEEK, openHours: openMinutes / 60, openMinutes, hours, closedExamples: closed.sort(spanOrder).slice(0, 3).map(describeSpan),
+    judgedWith: { facts: [...facts].sort(), callerFlags: [...caller].sort(), menuTestsFacts: names.facts.length > 0, menuTestsCallerFlags: names.callerFlags.length > 0 },
+    unlockedBy: openMinutes > 0 ? null : weekUnlocks(menu, caller, facts),
+  };
+}
+
+function someHourReachable(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlySet<string>): boolean {
+  return weekClasses(menu, caller, facts).some((hourClass) => personReachable(buildGraph(menu, hourClass.situation)));
+}
+
+/**
+ * The week-wide counterpart of `whatUnlocks` (unlock.ts, which asks about one
+ * moment): an audit with no open hour names what would open one, because a
+ * person behind a fact branch ("check_schedule fail") is not "nobody, ever".
+ */
+function weekUnlocks(menu: Menu, caller: ReadonlySet<string>, facts: ReadonlySet<string>): { facts: string[]; callerFlags: string[] } {
+  const names = namesInConditions(menu);
+  return {
+    facts: names.facts.filter((fact) => !facts.has(fact) && someHourReachable(menu, caller, new Set([...facts, fact]))),
+    callerFlags: names.callerFlags.filter((flag) => !caller.has(flag) && someHourReachable(menu, new Set([...caller, flag]), facts)),
+  };
 }
 
 /** Every metric of the audit for one menu. */

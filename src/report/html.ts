@@ -104,7 +104,7 @@ export function auditHtml(report: AuditReport, svg: string): string {
 <div class="headline">
   <div class="grade grade-${escapeHtml(report.grade)}" data-testid="grade">${escapeHtml(report.grade)}</div>
   <div><div class="score">${report.score.toFixed(1)} <small>/ 100 Menu Friction Index</small></div>
-  <div class="sub">coverage ${report.coverage} % of the points could be assessed</div></div>
+  <div class="sub">${report.coverage} % of points assessable</div></div>
 </div>
 ${flags}
 <dl class="facts">

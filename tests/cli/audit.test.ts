@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIvr } from './audit-context.js';
+import { checkHelpExamples } from './help-examples.js';
 
 const TOY = 'tests/fixtures/audit/toy.json';
+/** The only agent is behind a branch on the fact "check_schedule fail"; a later branch on the caller flag vip goes to the agent either way. */
+const FACT_GATED = 'tests/fixtures/audit/fact-gated.json';
 
 const run = (...argv: string[]) => runIvr(argv);
 
@@ -82,6 +85,51 @@ describe('ivr audit', () => {
     expect((await run('audit', TOY, '--fail-above', 'lots')).exitCode()).toBe(2);
     expect((await run('audit', TOY, '--fail-on', 'G')).exitCode()).toBe(2);
     expect((await run('audit', TOY, '--at', 'someday')).exitCode()).toBe(2);
+  });
+
+  it('F1 says which facts were judged and names the fact that opens a person; with that fact given, F1 is gone', async () => {
+    const none = await run('audit', FACT_GATED, '--rules', '');
+    const text = none.stdout();
+    expect(text).toContain('Hours with a person: 0 of 168 hours (0 %) with the facts given (none) and caller flags (none)');
+    expect(text).toContain('F1  No person reachable at any hour of the week, by any route: No person is reachable at any hour of the week with the facts given (none) and caller flags (none); with the fact "check_schedule fail" (--fact), one is.');
+    // The vip branch leads to the agent either way: a flag that changes nothing is not offered.
+    expect(text).not.toContain('flagged vip');
+    expect(text).not.toContain('at this moment');
+    const json = JSON.parse((await run('audit', FACT_GATED, '--json', '--rules', '')).stdout());
+    expect(json.metrics.hoursCoverage.unlockedBy).toEqual({ facts: ['check_schedule fail'], callerFlags: [] });
+    expect(json.metrics.hoursCoverage.judgedWith).toEqual({ facts: [], callerFlags: [], menuTestsFacts: true, menuTestsCallerFlags: true });
+    const given = JSON.parse((await run('audit', FACT_GATED, '--json', '--rules', '', '--fact', 'check_schedule fail')).stdout());
+    expect(given.hardFails).toEqual([]);
+    expect(given.metrics.hoursCoverage).toMatchObject({ openHours: 168, unlockedBy: null, judgedWith: { facts: ['check_schedule fail'] } });
+  });
+
+  it('F1 on a menu no fact or flag can open says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ivr-audit-'));
+    const closed = join(dir, 'closed.json');
+    writeFileSync(closed, JSON.stringify({ format: 'ivr-menu/1', id: 'closed', name: 'Closed', locale: 'en-US', start: 'bye', nodes: { bye: { type: 'hangup', prompt: 'Goodbye.' } } }));
+    const flag = JSON.parse((await run('audit', closed, '--json', '--rules', '')).stdout()).flags[0];
+    expect(flag.id).toBe('F1');
+    expect(flag.evidence.text).toBe('No person is reachable at any hour of the week with the facts given (none); no single fact or caller flag the menu tests changes that.');
+  });
+
+  it('text formatting: "n/a of 3", no empty "not at:" clause, one F2 sentence, "% of points assessable"', async () => {
+    const gated = (await run('audit', FACT_GATED, '--rules', '')).stdout();
+    expect(gated).toMatch(/D1 {2}n\/a of 3 /);
+    expect(gated).not.toContain('n/a/');
+    expect(gated).toMatch(/grade F \(hard fail F1\), \d+ % of points assessable/);
+    const worked = (await run('audit', 'tests/fixtures/menus/worked-example.json', '--rules', '')).stdout();
+    const f2 = worked.split('\n').find((line) => line.includes('F2  ')) ?? '';
+    expect(f2).toMatch(/^ {2}F2 {2}The menu hangs up on a caller who pressed a wrong key or said nothing: after the last retry of main\.invalid at /);
+    expect(f2.match(/[Hh]angs up/g)).toHaveLength(1);
+    const toy = JSON.parse((await run('audit', TOY, '--json', '--rules', '')).stdout());
+    for (const component of toy.components) expect(component.evidence.text, component.id).not.toMatch(/: none\.$/);
+    const loop = (await run('audit', 'tests/fixtures/audit/loop.json', '--rules', '')).stdout();
+    expect(loop).not.toContain('not at: none');
+  });
+
+  it('every --help example prints what its run prints (audit, graph)', async () => {
+    expect(await checkHelpExamples('audit')).toBe(3);
+    expect(await checkHelpExamples('graph')).toBe(2);
   });
 
   it('-o writes the report', async () => {

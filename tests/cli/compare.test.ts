@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIvr } from './audit-context.js';
+import { checkHelpExamples } from './help-examples.js';
 
 /** A folder with the toy (34.3, C), the help loop, the worked example (F2) and two broken files. */
 function corpus(): string {
@@ -58,6 +59,27 @@ describe('ivr compare', () => {
     const here = (await compare(dir, '--format', 'json', '--workers', '0')).stdout();
     const threads = (await compare(dir, '--format', 'json', '--workers', '2')).stdout();
     expect(threads).toBe(here);
+  });
+
+  it('when no file at all can be audited, the rows are printed and the exit code is 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ivr-compare-'));
+    writeFileSync(join(dir, 'empty.json'), '');
+    writeFileSync(join(dir, 'broken.json'), '{ "format": "ivr-menu/1"');
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
+    for (const paths of [[join(dir, 'missing.json')], [join(dir, 'empty.json')], [join(dir, 'other.json')], [dir]]) {
+      const context = await compare(...paths, '--format', 'json');
+      expect(context.exitCode(), paths.join(' ')).toBe(2);
+      const rows = JSON.parse(context.stdout());
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.error).toEqual(expect.any(String));
+      expect(context.stderr()).toMatch(/^[^\n]*No menu could be audited \(\d+ files?, each with its problem in its row\)\.$/);
+    }
+    // One good file among broken ones is a ranking: exit 0.
+    expect((await compare(dir, 'tests/fixtures/audit/toy.json')).exitCode()).toBe(0);
+  });
+
+  it('the --help example prints what its run prints', async () => {
+    expect(await checkHelpExamples('compare')).toBe(1);
   });
 
   it('a missing path is a row, a bad option exits 2', async () => {

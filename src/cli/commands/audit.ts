@@ -79,13 +79,16 @@ Without --at, the week is scanned: route figures come from the hour where the
 announced route to a person is fastest; hang-ups on errors, dead ends and doom
 loops from the worst hour (each named with its moment); hours coverage is
 exact to the minute over all 168 hours. With --at, everything is at that moment.
+Facts and caller flags are only those given (--fact, --caller; none by
+default): a person behind a fact branch counts as unreachable, and when no
+hour has a person, F1 names each fact or caller flag that would open one.
 
 Exit codes: 0 done, 1 over --fail-above / at or worse than --fail-on, 2 bad input.
 
 Example:
   $ ivr audit menus/insurance-es-alameda.json --rules es-ley-10-2025 --fail-on D
   insurance-es-alameda: Seguros Alameda, atención al cliente
-  Menu Friction Index 14.7 / 100 (higher is worse), grade A, coverage 100 %
+  Menu Friction Index 24.7 / 100 (higher is worse), grade B, 100 % of points assessable
   …
   $ ivr audit menus/demo-bank.json --fail-on D > /dev/null; echo $?
   1

@@ -95,14 +95,18 @@ export function register(program: Command, context: CliContext): void {
     .addHelpText('after', `
 Ranked from least to most friction: grade (a hard fail forces F), then score.
 A file that cannot be read or validated is listed last with its problem; the
-others are still compared. Exit codes: 0 done (even with broken files), 2 bad
-usage (a folder with no .json menu file in it, too).
+others are still compared. When no file at all could be audited, the rows of
+problems are still printed, then a one-line message, and the exit code is 2.
+Exit codes: 0 done (even with some broken files), 2 bad usage (a folder with
+no .json menu file in it, too) or no file could be audited.
 
 Example:
   $ ivr compare menus/ --rules es-ley-10-2025
    #  menu                      grade       MFI   fastest  announced  hours  failed rules
-   1  insurance-es-alameda      A          14.7    68.1 s     68.1 s  100 %  -
-   2  utility-prairie-electric  C          32.9   188.5 s    188.5 s  100 %  -
+   1  insurance-es-alameda      B          24.7    68.1 s     68.1 s  100 %  -
+   2  airline-skylark           C          38.9   124.2 s    124.2 s  100 %  -
+   3  telecom-xinghe            C          40.8    42.3 s     42.3 s  100 %  ES-Menu
+   4  demo-bank                 F (F2)     24.6    41.1 s     41.1 s  100 %  ES-NoCut
   …`)
     .action(async (paths: string[], flags: CompareFlags) => {
       const format = parseFormat(flags.format, FORMATS);
@@ -129,8 +133,17 @@ Example:
       }
       const output = render_(sortRows(rows, loadWeights().grades.map((g) => g.grade)), format);
       emit(output, flags, context);
+      // The rows say what went wrong with each file; a ranking of nothing is still a failed run for scripts.
+      if (rows.every((row) => row.error !== null)) throw nothingCompared(rows.length);
       context.setExitCode(0);
     });
+}
+
+function nothingCompared(files: number) {
+  return usageError('nothing_compared', {
+    en: `No menu could be audited (${files} file${files === 1 ? '' : 's'}, each with its problem in its row).`,
+    'zh-CN': `没有可审计的菜单(共 ${files} 个文件,各自的问题见其所在行)。`,
+  });
 }
 
 /** The bar on stderr; its module (Ink, React) is loaded only here, after Ink's CI mode is switched off. */
