@@ -63,6 +63,9 @@ function notAFlow(file: SourceFile): Issue | undefined {
       if (error instanceof IvrError && error.issues[0] !== undefined) return error.issues[0];
       throw error;
     }
+    if (/"format"\s*:\s*"ivr-menu\/1"/.test(text.slice(0, 8192))) {
+      return reason('already_a_menu', 'This is already an ivr-menu/1 menu: there is nothing to import; use it as it is (ivr validate, ivr escape).', '这已是 ivr-menu/1 菜单:无需导入,可直接使用(ivr validate、ivr escape)。');
+    }
     return undefined;
   }
   const head = text.slice(0, 8192);

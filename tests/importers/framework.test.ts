@@ -101,6 +101,7 @@ describe('format detection', () => {
     ['SCXML', '<?xml version="1.0"?>\n<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="a"><state id="a"/></scxml>', 'scxml'],
     ['an include wrapper', '<include>\n  <X-PRE-PROCESS cmd="include" data="../ivr_menus/*.xml"/>\n</include>\n', 'include_wrapper'],
     ['unknown JSON', '{"hello": "world"}', 'unknown_format'],
+    ['a menu already', '{"$schema": "x", "format": "ivr-menu/1", "id": "m"}', 'already_a_menu'],
   ])('%s gets a one-line reason', (_, text, code) => {
     const detection = detectFormat([{ name: 'f', text }]);
     expect(detection.ok).toBe(false);
