@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
-import type { Menu, Situation } from '../model/index.js';
+import { describeMoment, type Menu, type Situation } from '../model/index.js';
 import type { CallSession, CallView } from '../machine/index.js';
 import { fastestRoute } from '../analysis/escape.js';
 import type { RouteResult } from '../analysis/route.js';
@@ -115,6 +115,7 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
   const { stdout } = useStdout();
   const width = Math.max(20, columns ?? stdout.columns ?? 80);
   const palette = paletteFor(color);
+  const moment = describeMoment(situation.moment);
   const hold = useMemo(() => (view: CallView) => (view.outcome?.type === 'agent' ? holdOf(menu, view.outcome.node) : 0), [menu]);
   const [state, controls] = useCall(session, ticker, speed, hold);
   const speech = useRef<{ mode: InputMode; text: string }>({ mode: 'keys', text: '' });
@@ -160,7 +161,7 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
   if (view.phase === 'ended' && view.outcome !== undefined && fastest !== undefined) {
     return (
       <Box flexDirection="column" width={width}>
-        <Header menu={menu} clock={callClock(view.outcome.menuMicros)} speed={speed} width={width} palette={palette} />
+        <Header menu={menu} moment={moment} clock={callClock(view.outcome.menuMicros)} speed={speed} width={width} palette={palette} />
         <EndScreen menu={menu} outcome={view.outcome} fastest={fastest} sinceEnd={state.sinceEnd} width={width} palette={palette} />
         <Text>{wrapToWidth(`Trail: ${trail.steps.join(' → ')}`, width)}</Text>
         <Text>{wrapToWidth(`invalid entries ${trail.invalidEntries} · timeouts ${trail.timeouts}`, width)}</Text>
@@ -169,5 +170,5 @@ export function App({ menu, situation, session, ticker, speed, color, columns, c
     );
   }
   const speechLine: SpeechLine = { open: speech.current.mode === 'speech', text: speech.current.text };
-  return <CallScreen menu={menu} state={state} speed={speed} trail={trail} speech={speechLine} coach={coachPanel} width={width} palette={palette} />;
+  return <CallScreen menu={menu} moment={moment} state={state} speed={speed} trail={trail} speech={speechLine} coach={coachPanel} width={width} palette={palette} />;
 }

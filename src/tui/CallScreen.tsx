@@ -21,6 +21,8 @@ export interface SpeechLine {
 
 export interface CallScreenProps {
   menu: Menu;
+  /** the simulated moment, `tue 10:00` (describeMoment) */
+  moment: string;
   state: CallState;
   speed: number;
   trail: Trail;
@@ -36,13 +38,13 @@ const FOOTER = ['keys 0-9 * #', '/ speak', 'h coach', 'space skip ahead', 'q han
 /** Below this many columns the keypad goes under the prompt instead of beside the trail. */
 const WIDE = 60;
 
-export function Header({ menu, clock, speed, width, palette }: { menu: Menu; clock: string; speed: number; width: number; palette: Palette }) {
+export function Header({ menu, moment, clock, speed, width, palette }: { menu: Menu; moment: string; clock: string; speed: number; width: number; palette: Palette }) {
   return (
     <Box flexDirection="column">
       <Text bold color={palette.accent} wrap="truncate-end">{menu.name}</Text>
       {/* Sibling texts, each measured (and cached by Ink) on its own: see headerParts. */}
       <Box flexWrap="wrap">
-        {headerParts(menu, clock, speed).map((part, index) => (part === '' ? null : <Text key={index}>{part}</Text>))}
+        {headerParts(menu, moment, clock, speed).map((part, index) => (part === '' ? null : <Text key={index}>{part}</Text>))}
       </Box>
       <Text dimColor={palette.dim}>{'─'.repeat(Math.max(10, width - 1))}</Text>
     </Box>
@@ -99,13 +101,13 @@ function SpeechPanel({ speech, view, width, palette }: { speech: SpeechLine; vie
   );
 }
 
-export function CallScreen({ menu, state, speed, trail, speech, coach, width, palette }: CallScreenProps) {
+export function CallScreen({ menu, moment, state, speed, trail, speech, coach, width, palette }: CallScreenProps) {
   const wide = width >= WIDE;
   const trailWidth = wide ? width - 16 : width;
   const keypad = <Keypad lit={state.feedback.lastKey} palette={palette} />;
   return (
     <Box flexDirection="column" width={width}>
-      <Header menu={menu} clock={callClock(state.now)} speed={speed} width={width} palette={palette} />
+      <Header menu={menu} moment={moment} clock={callClock(state.now)} speed={speed} width={width} palette={palette} />
       <PromptPanel menu={menu} state={state} width={width} palette={palette} />
       <Box marginTop={1} flexDirection={wide ? 'row' : 'column'}>
         <Box marginRight={wide ? 4 : 0}>{keypad}</Box>

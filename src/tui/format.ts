@@ -60,26 +60,30 @@ export function phaseProgress(now: Micros, startedAt: Micros, endsAt: Micros | u
   return Math.min(1, Math.max(0, (now - startedAt) / (endsAt - startedAt)));
 }
 
-/** The header's second line: the number dialled, the call clock, the speed when not real time. */
-export function headerLine(menu: Menu, clock: string, speed: number): string {
-  return headerParts(menu, clock, speed).join('');
+/** The header's second line: the number dialled, the simulated moment (`tue 10:00`, as `ivr escape` heads its report), the call clock, the speed when not real time. */
+export function headerLine(menu: Menu, moment: string, clock: string, speed: number): string {
+  return headerParts(menu, moment, clock, speed).join('');
 }
 
 /**
  * The header's second line in pieces that each take few distinct values:
- * before the clock, the clock up to its last colon ("12", "1:02"), the
+ * the number, the moment, the clock up to its last colon ("12", "1:02"), the
  * seconds (":34"), after the clock. Ink keeps every distinct string it has
  * measured for the life of the process; drawn as one string, the line was a
  * new string every second, 3,600 an hour (bench/call.mjs). In pieces, at
- * most 60 minutes and 60 seconds' strings are kept, plus 60 per hour.
+ * most 60 minutes and 60 seconds' strings are kept, plus 60 per hour. The
+ * number and the moment are pieces of their own, so that a narrow terminal
+ * wraps between them rather than inside one.
  */
-export function headerParts(menu: Menu, clock: string, speed: number): [string, string, string, string] {
+export function headerParts(menu: Menu, moment: string, clock: string, speed: number): [string, string, string, string, string] {
   const colon = clock.lastIndexOf(':');
   return [
-    `${menu.phone !== undefined ? `${menu.phone} · ` : ''}call `,
+    menu.phone !== undefined ? `${menu.phone} · ` : '',
+    `${moment} · call `,
     clock.slice(0, colon),
-    clock.slice(colon),
-    speed !== 1 ? ` · ×${speed}` : '',
+    // The separator ends the seconds' piece: where the speed wraps, its line does not start with a space.
+    `${clock.slice(colon)}${speed !== 1 ? ' · ' : ''}`,
+    speed !== 1 ? `×${speed}` : '',
   ];
 }
 

@@ -19,10 +19,10 @@ export function fitColumns(text: string, columns: number): string {
   return `${kept}…`;
 }
 
-/** The header of the call screen at 0:00, each line narrower than the terminal. */
-export function splashLines(menu: Menu, speed: number, columns: number): string[] {
+/** The header of the call screen at 0:00 (`moment` as describeMoment prints it), each line narrower than the terminal. */
+export function splashLines(menu: Menu, moment: string, speed: number, columns: number): string[] {
   const width = Math.max(10, columns - 1);
-  return [fitColumns(menu.name, width), fitColumns(headerLine(menu, callClock(0), speed), width)];
+  return [fitColumns(menu.name, width), fitColumns(headerLine(menu, moment, callClock(0), speed), width)];
 }
 
 /** Moves the cursor back up over `count` lines written with a newline each, and clears them. */

@@ -45,7 +45,7 @@ describe('call screen on the demo bank line', () => {
   it('shows the line, the clock, the prompt with its progress, and the keypad', async () => {
     const { frame, wait } = await call('menus/demo-bank.json');
     expect(frame()).toContain('Northwind Savings Bank customer line (demo)');
-    expect(frame()).toContain('call 0:00');
+    expect(frame()).toContain('+18005550101 · tue 10:00 · call 0:00');
     await wait(1000);
     expect(frame()).toContain('call 0:04');
     expect(frame()).toContain('Thank you for calling Northwind Savings Bank.');
@@ -209,6 +209,15 @@ describe('call screen on the demo bank line', () => {
     expect(frame()).toMatch(/^░+\nplaying 0\.0 of 5\.6 s · keys wait for the\nend$/m);
     // No wrapped line starts with the space it was broken at (Ink's own wrap does that).
     expect(frame()).not.toMatch(/^ [A-Za-z(]/m);
+  });
+
+  it('names an instant moment in UTC in the header, and at 40 columns the header wraps between its pieces', async () => {
+    const { frame } = await call('menus/demo-bank.json', '2026-12-01T10:00:00-05:00', { columns: 40 });
+    const lines = frame().split('\n');
+    expect(lines.every((line) => line.length <= 40)).toBe(true);
+    expect(lines.map((line) => line.trimEnd())).toContain('+18005550101 ·');
+    expect(lines.some((line) => line.startsWith('tue 2026-12-01 15:00 UTC · call 0:00'))).toBe(true);
+    expect(frame()).not.toMatch(/^ [·A-Za-z(]/m);
   });
 
   describe('colour', () => {

@@ -44,13 +44,13 @@ describe('format', () => {
     const seen = new Set<string>();
     for (let second = 0; second < 2 * 3600; second++) {
       const clock = callClock(second * 1_000_000);
-      const parts = headerParts(demo, clock, 4);
-      expect(parts.join('')).toBe(headerLine(demo, clock, 4));
+      const parts = headerParts(demo, 'tue 10:00', clock, 4);
+      expect(parts.join('')).toBe(headerLine(demo, 'tue 10:00', clock, 4));
       for (const part of parts) seen.add(part);
     }
-    expect(headerLine(demo, '1:02:05', 4)).toBe('+18005550101 · call 1:02:05 · ×4');
-    // minutes (60) + hour:minutes (60) + seconds (60) + the two fixed pieces: 7,200 distinct lines drawn as one string
-    expect(seen.size).toBeLessThanOrEqual(60 + 60 + 60 + 2);
+    expect(headerLine(demo, 'tue 10:00', '1:02:05', 4)).toBe('+18005550101 · tue 10:00 · call 1:02:05 · ×4');
+    // minutes (60) + hour:minutes (60) + seconds (60) + the three fixed pieces: 7,200 distinct lines drawn as one string
+    expect(seen.size).toBeLessThanOrEqual(60 + 60 + 60 + 3);
   });
 
   it('fills the progress bar in proportion, within bounds', () => {

@@ -37,15 +37,15 @@ describe('wrapToWidth', () => {
 });
 
 describe('the header written before the screen loads', () => {
-  it('is the line name and the number, call clock and speed, as the screen shows them', () => {
-    expect(splashLines(menuFile('menus/demo-bank.json'), 4, 80)).toEqual([
+  it('is the line name and the number, simulated moment, call clock and speed, as the screen shows them', () => {
+    expect(splashLines(menuFile('menus/demo-bank.json'), 'tue 10:00', 4, 80)).toEqual([
       'Northwind Savings Bank customer line (demo)',
-      '+18005550101 · call 0:00 · ×4',
+      '+18005550101 · tue 10:00 · call 0:00 · ×4',
     ]);
   });
 
   it('fits a narrow terminal by display width, so each line takes one row', () => {
-    const lines = splashLines(menuFile('menus/bank-huaxin.json'), 1, 16);
+    const lines = splashLines(menuFile('menus/bank-huaxin.json'), 'tue 10:00', 1, 16);
     expect(lines.every((line) => displayWidth(line) <= 15)).toBe(true);
     expect(lines[0]).toBe('华信银行客户服…');
     expect(fitColumns('short', 10)).toBe('short');

@@ -77,7 +77,7 @@ async function loadScreen(): Promise<Screen> {
 
 async function interactive(menu: Menu, situation: Situation, speed: number, flags: CallFlags, context: CliContext): Promise<void> {
   // The header goes up at once; Ink's first frame replaces it when the screen's code has loaded.
-  const splash = splashLines(menu, speed, process.stdout.columns ?? 80);
+  const splash = splashLines(menu, describeMoment(situation.moment), speed, process.stdout.columns ?? 80);
   process.stdout.write(`${splash.join('\n')}\n`);
   drawLiveFrames();
   const { startCall, transcriptOf, renderCall, realTicker, colorWanted } = await loadScreen();
