@@ -11,11 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWeights } from '../../src/cli/rule-files.js';
 import { runIvr } from '../cli/audit-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const dir = mkdtempSync(join(tmpdir(), 'ivr-html-'));
+/** Best to worst, as the weights file lists them. */
+const GRADE_ORDER = loadWeights().grades.map((g) => g.grade);
 
 async function write(argv: string[], name: string): Promise<string> {
   const file = join(dir, name);
@@ -121,7 +124,16 @@ describe('HTML reports in a browser', () => {
     for (const [media, width] of [['screen', 1100], ['print', 794], ['screen', 420]] as const) {
       const { page, requests } = await open(file, media, width);
       expect(await page.locator('tbody tr').count()).toBe(menus.length);
-      expect(await page.locator('tbody tr').first().locator('.grade-chip').textContent()).toBe('A');
+      // Ranked from least to most friction: grade first (the weights' order), then score; the first row has the best grade of all.
+      const grades = await page.locator('tbody tr .grade-chip').allTextContents();
+      const scores = (await page.locator('tbody tr td:nth-child(4)').allTextContents()).map(Number);
+      const rank = (grade: string) => GRADE_ORDER.indexOf(grade);
+      expect(grades.every((grade) => rank(grade) >= 0), grades.join(' ')).toBe(true);
+      expect(rank(grades[0] ?? '')).toBe(Math.min(...grades.map(rank)));
+      for (let i = 1; i < grades.length; i++) {
+        const order = rank(grades[i] ?? '') - rank(grades[i - 1] ?? '') || (scores[i] ?? 0) - (scores[i - 1] ?? 0);
+        expect(order, `row ${i + 1} after row ${i}`).toBeGreaterThanOrEqual(0);
+      }
       expect(await page.locator('tbody', { hasText: 'failed: ' }).count()).toBe(1);
       expect(await overflowX(page), `${media} ${width}px`).toBe(0);
       expect(requests).toEqual([]);
