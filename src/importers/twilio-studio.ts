@@ -593,12 +593,44 @@ function definitionOf(file: SourceFile, maxBytes: number | undefined): StudioDef
   const root = asObject(parsed.value);
   const droppedKeys = (from: ParsedJson, locate: ParsedJson['locate']) => from.dropped.map((path) => ({ key: String(path[path.length - 1]), at: locate(path.slice(0, -1)) }));
   if (typeof root.definition === 'string') {
-    const inner = parseUntrustedJson(file.name, root.definition, maxBytes);
+    const inner = parseDefinitionString(file.name, root.definition, parsed, maxBytes);
     const locate: ParsedJson['locate'] = () => parsed.locate(['definition']);
     return { root, definition: asObject(inner.value), statesPath: ['states'], locate, dropped: [...droppedKeys(parsed, parsed.locate), ...droppedKeys(inner, locate)] };
   }
   const wrapped = isObject(root.definition);
   return { root, definition: wrapped ? asObject(root.definition) : root, statesPath: wrapped ? ['definition', 'states'] : ['states'], locate: parsed.locate, dropped: droppedKeys(parsed, parsed.locate) };
+}
+
+/**
+ * Decodes a `definition` that is a JSON string. Its own parse counts lines
+ * and columns from the start of the string, which is not a place in the
+ * file: its issues are placed at the `definition` field, and the position
+ * inside the decoded string goes into the message.
+ */
+function parseDefinitionString(file: string, text: string, outer: ParsedJson, maxBytes: number | undefined): ParsedJson {
+  try {
+    return parseUntrustedJson(file, text, maxBytes);
+  } catch (error) {
+    if (!(error instanceof IvrError)) throw error;
+    const at = outer.locate(['definition']);
+    throw new IvrError(error.issues.map((inner) => insideDefinitionString(inner, at)), { file });
+  }
+}
+
+function insideDefinitionString(inner: Issue, at: Position | undefined): Issue {
+  const { line, column, ...rest } = inner;
+  const where = line === undefined ? { en: '', zh: '' } : {
+    en: ` (line ${line}, column ${column ?? 1} of the decoded string)`,
+    zh: `(解码后字符串的第 ${line} 行第 ${column ?? 1} 列)`,
+  };
+  return {
+    ...rest,
+    path: ['definition'],
+    ...(at ?? {}),
+    message: message(
+      `The "definition" field is a JSON string, and the JSON inside it cannot be read${where.en}: ${inner.message.en}`,
+      `"definition" 字段是 JSON 字符串,其中的 JSON 无法读取${where.zh}:${inner.message['zh-CN']}`),
+  };
 }
 
 /** Reads a Studio flow file; throws IvrError when it is not one. */

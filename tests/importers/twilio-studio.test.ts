@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { fastestRoute } from '../../src/analysis/index.js';
 import { importTwilioStudio, twilioStudio } from '../../src/importers/twilio-studio.js';
+import { IvrError } from '../../src/model/index.js';
 import { FIXTURES, bundle, fixture, importFixtures, tuesdayMorning, validMenu } from './helpers.js';
 
 const OPEN = 'widgets.check_hours.parsed.isOpen equal_to true';
@@ -148,5 +149,34 @@ describe('Twilio Studio subflows and retry counters (clinic/, written for these 
     expect(warnings.map((w) => w.code)).toContain('counter_not_modelled');
     expect(warnings.map((w) => w.code)).not.toContain('retry_counter');
     expect(valid.nodes.check_tries).toMatchObject({ type: 'branch', cases: [{ when: { fact: 'flow.variables.tries less_than 2' } }] });
+  });
+});
+
+// Worked by hand: the file's `"definition": "` value starts on line 5, column 17 (2 spaces, 12 of the key,
+// 2 of `: `); inside the decoded string the missing comma is before `"transitions"`, its 73rd character.
+describe('Twilio Studio: a definition string whose JSON is broken (encoded-broken/)', () => {
+  const broken = fixture('twilio-studio/encoded-broken/broken-definition.json');
+
+  test('imported alone: exit 2 located at the definition field of the file, the decoded position in the message', () => {
+    let thrown: unknown;
+    try {
+      importTwilioStudio([broken]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(IvrError);
+    const error = thrown as IvrError;
+    expect([error.exitCode, error.file]).toEqual([2, broken.name]);
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: 'invalid_json', path: ['definition'], line: 5, column: 17 });
+    expect(error.issues[0]?.message.en).toMatch(/^The "definition" field is a JSON string, and the JSON inside it cannot be read \(line 1, column 73 of the decoded string\): This is not valid JSON/);
+    expect(error.issues[0]?.message['zh-CN']).toContain('第 1 行第 73 列');
+  });
+
+  test('as a companion a run-subflow may name: flow_unreadable at the same place in that file', () => {
+    const imported = importFixtures(importTwilioStudio, [fixture('twilio-studio/encoded/front-line.json'), broken]);
+    const unreadable = imported.warnings.filter((w) => w.code === 'flow_unreadable');
+    expect(unreadable.map((w) => w.at)).toEqual([{ file: broken.name, line: 5, column: 17 }]);
+    expect(unreadable[0]?.message.en).toContain('the JSON inside it cannot be read (line 1, column 73 of the decoded string)');
   });
 });
