@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { argvOf } from '../helpers/doc-examples.js';
 import { runIvr } from './audit-context.js';
 
 interface HelpExample {
@@ -18,11 +19,6 @@ interface HelpExample {
 
 const SHORTENED = '…';
 const EXIT_CODE_ONLY = /\s*>\s*\/dev\/null;\s*echo \$\?$/;
-
-/** Splits an example line into arguments; double quotes group words. */
-function argvOf(command: string): string[] {
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '');
-}
 
 function withoutTrailingBlanks(lines: string[]): string[] {
   let end = lines.length;
@@ -42,7 +38,7 @@ export function helpExamples(help: string): HelpExample[] {
 
 async function checkExample({ command, shown }: HelpExample): Promise<void> {
   const exitCodeOnly = EXIT_CODE_ONLY.test(command);
-  const argv = argvOf(command.replace(EXIT_CODE_ONLY, '')).slice(1);
+  const argv = argvOf(command.replace(EXIT_CODE_ONLY, ''));
   const outIndex = argv.findIndex((arg) => arg === '-o' || arg === '--output');
   const written = outIndex >= 0 ? join(mkdtempSync(join(tmpdir(), 'ivr-help-')), argv[outIndex + 1] ?? 'out') : undefined;
   if (written !== undefined) argv[outIndex + 1] = written;
