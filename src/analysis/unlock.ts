@@ -47,12 +47,17 @@ export function namesInConditions(menu: Menu): { facts: string[]; callerFlags: s
   return { facts: [...facts].sort(), callerFlags: [...flags].sort(), schedules: [...schedules].sort() };
 }
 
-function reachable(menu: Menu, situation: Situation): boolean {
-  return fastestRoute(menu, { situation }).reachable;
+/** Restrictions of the search the hints must share (`ivr escape --advertised-only`): a hint is only worth giving when it opens a route the caller would take. */
+export interface UnlockOptions {
+  advertisedOnly?: boolean;
+}
+
+function reachable(menu: Menu, situation: Situation, options: UnlockOptions): boolean {
+  return fastestRoute(menu, { situation, advertisedOnly: options.advertisedOnly ?? false }).reachable;
 }
 
 /** Between two schedule breakpoints every condition keeps its value, so one search per span (at its middle) is exact. */
-function openHours(menu: Menu, situation: Situation): OpenHours[] {
+function openHours(menu: Menu, situation: Situation, options: UnlockOptions): OpenHours[] {
   const cuts = scheduleBreakpoints(menu);
   const week: OpenHours[] = [];
   for (const day of DAYS) {
@@ -60,7 +65,7 @@ function openHours(menu: Menu, situation: Situation): OpenHours[] {
     for (let i = 0; i + 1 < cuts.length; i++) {
       const [from, to] = [cuts[i] as number, cuts[i + 1] as number];
       const moment = { kind: 'wall' as const, day, minutes: Math.floor((from + to) / 2) };
-      if (!reachable(menu, { ...situation, moment })) continue;
+      if (!reachable(menu, { ...situation, moment }, options)) continue;
       const last = ranges[ranges.length - 1];
       if (last !== undefined && last[1] === from) last[1] = to;
       else ranges.push([from, to]);
@@ -73,16 +78,18 @@ function openHours(menu: Menu, situation: Situation): OpenHours[] {
 /**
  * What would let the caller reach a person, for a situation where nobody is
  * reachable. Facts and flags are tried one at a time, added to those given.
+ * Each is searched under `options`, the same restriction as the search that
+ * found nobody.
  */
-export function whatUnlocks(menu: Menu, situation: Situation): Unlocks {
+export function whatUnlocks(menu: Menu, situation: Situation, options: UnlockOptions = {}): Unlocks {
   const names = namesInConditions(menu);
   const hours = names.schedules.length > 0 && Object.keys(menu.nodes).length <= MAX_NODES_FOR_WEEK_SCAN
-    ? openHours(menu, situation)
+    ? openHours(menu, situation, options)
     : [];
   const facts = names.facts.filter((fact) => !situation.facts.has(fact)
-    && reachable(menu, { ...situation, facts: new Set([...situation.facts, fact]) }));
+    && reachable(menu, { ...situation, facts: new Set([...situation.facts, fact]) }, options));
   const callerFlags = names.callerFlags.filter((flag) => !situation.caller.has(flag)
-    && reachable(menu, { ...situation, caller: new Set([...situation.caller, flag]) }));
+    && reachable(menu, { ...situation, caller: new Set([...situation.caller, flag]) }, options));
   return { hours, facts, callerFlags };
 }
 

@@ -61,6 +61,43 @@ describe('ivr escape', () => {
     expect(json).toMatchObject({ reachable: false, reason: 'no_agent' });
   });
 
+  it('--advertised-only where only unannounced options reach a person: says so, with no "other times" or fact hints', async () => {
+    // jingxuan at tue 10:00: the service schedule is open, but the queue is behind the unannounced 0
+    const advertised = await escape('menus/ecommerce-jingxuan.json', '--at', 'tue 10:00', '--advertised-only');
+    const lines = advertised.out.split('\n');
+    expect(lines[2]).toBe('A person is reachable now, but not through announced options alone (run without --advertised-only for the steps):');
+    expect(lines[3]).toMatch(/^With hidden options, invalid entries or silence: total [\d.]+ s \[hidden-key\]  script: wait,0$/);
+    expect(advertised.out).not.toContain('at other times');
+    expect(advertised.out).not.toContain('--fact');
+    const json = JSON.parse((await escape('menus/ecommerce-jingxuan.json', '--at', 'tue 10:00', '--advertised-only', '--json')).out);
+    expect(json).toMatchObject({ reachable: false, reason: 'not_advertised' });
+    expect(json.unlockedBy).toBeUndefined();
+  });
+
+  it('--advertised-only: hours and facts are offered only when they open an announced route', async () => {
+    // The queue opens in office hours or in a storm, but only behind the unannounced 0.
+    const file = tempMenu('hidden-queue.json', JSON.stringify({
+      format: 'ivr-menu/1', id: 'hidden-queue', name: 'Hidden queue', start: 'main',
+      hours: { office: { timezone: 'UTC', open: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '09:00', to: '17:00' }] } },
+      nodes: {
+        main: { type: 'menu', prompt: 'For opening times press 1.', options: [
+          { key: '1', label: 'Opening times', next: 'bye' },
+          { key: '0', next: 'gate', advertised: false },
+        ] },
+        gate: { type: 'branch', cases: [{ when: { open: 'office' }, next: 'queue' }, { when: { fact: 'storm' }, next: 'queue' }], otherwise: 'bye' },
+        queue: { type: 'agent', wait: { medianSeconds: 60 } },
+        bye: { type: 'hangup' },
+      },
+    }));
+    const everything = await escape(file, '--at', 'sun 23:00');
+    expect(everything.out).toContain('A person is reachable at other times (each schedule\'s local time): mon 09:00–17:00;');
+    expect(everything.out).toContain('A person would be reachable now if "storm" held (--fact).');
+    const advertised = await escape(file, '--at', 'sun 23:00', '--advertised-only');
+    expect(advertised.out.split('\n').slice(1)).toEqual([expect.stringMatching(/^No route to a human: /)]);
+    const json = JSON.parse((await escape(file, '--at', 'sun 23:00', '--advertised-only', '--json')).out);
+    expect(json.unlockedBy).toEqual({ hours: [], facts: [], callerFlags: [] });
+  });
+
   it('a broken menu exits 2 with file:line:column, path and message, and prints no route', async () => {
     const file = tempMenu('broken.json', '{\n  "format": "ivr-menu/1", "id": "b", "name": "B", "start": "main",\n  "nodes": {\n    "main": { "type": "say", "prompt": "Hi", "next": "nowhere" }\n  }\n}\n');
     const { out, err, code } = await escape(file);

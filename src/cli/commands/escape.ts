@@ -46,6 +46,8 @@ export async function verifyReport(report: EscapeReport, menu: Menu, situation: 
   return replayed.length;
 }
 
+/** Said instead of "other hours / a fact would help" when announced options alone reach nobody (the route follows it). */
+const HIDDEN_ONLY = 'A person is reachable now, but not through announced options alone (run without --advertised-only for the steps):';
 
 export function register(program: Command, context: CliContext): void {
   const command = program
@@ -85,9 +87,11 @@ Example:
       const report = escapeReport(menu, { situation, objective: flags.objective, advertisedOnly: flags.advertisedOnly ?? false, alternatives });
       // Routes replayed; undefined without --verify. With nothing reachable nothing is replayed, and nothing is claimed.
       const replayed = flags.verify ? await verifyReport(report, menu, situation) : undefined;
-      // Nobody reachable: say what would change that (other hours, a fact, a caller flag).
-      const unlock = report.route.reachable ? undefined : await import('../../analysis/unlock.js');
-      const unlocks = unlock?.whatUnlocks(menu, situation);
+      // Nobody reachable: say what would change that (other hours, a fact, a caller flag), searched under the
+      // same restriction. Not when only unannounced options reach a person: a person IS reachable now.
+      const hiddenOnly = !report.route.reachable && report.route.reason === 'not_advertised';
+      const unlock = report.route.reachable || hiddenOnly ? undefined : await import('../../analysis/unlock.js');
+      const unlocks = unlock?.whatUnlocks(menu, situation, { advertisedOnly: flags.advertisedOnly ?? false });
       if (flags.json) {
         const json = routeJson(report.route, menu, situation);
         if (report.fastest !== undefined) json.fastest = routeJson(report.fastest, menu, situation);
@@ -99,7 +103,8 @@ Example:
         context.out(JSON.stringify(json, null, 2));
       } else {
         const { escapeText } = await import('../../report/route-text.js');
-        const extras = { verified: replayed !== undefined && replayed > 0, ...(unlock && unlocks ? { unlocks: unlock.unlockSentences(unlocks) } : {}) };
+        const hints = hiddenOnly ? [HIDDEN_ONLY] : unlock && unlocks ? unlock.unlockSentences(unlocks) : undefined;
+        const extras = { verified: replayed !== undefined && replayed > 0, ...(hints ? { unlocks: hints } : {}) };
         context.out(escapeText(report, menu, situation, extras));
       }
       context.setExitCode(0);
