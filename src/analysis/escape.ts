@@ -224,11 +224,14 @@ function layeredCandidates(graph: ConfigGraph, layered: ConfigGraph, objective: 
  */
 function restrictedCandidates(graph: ConfigGraph, objective: Objective, baseForbid: number): Candidate[] {
   const candidates: Candidate[] = [];
-  const obvious = obviousBest(graph, objective, reachedAgents(shortestDistances(graph, objective, baseForbid)));
   const allTricks = CLASS_FLAGS.reduce((bits, flag) => bits | flag, 0);
-  for (let allowed = 0; allowed < 1 << CLASS_FLAGS.length; allowed++) {
+  const everyTrick = (1 << CLASS_FLAGS.length) - 1;
+  // The pass allowing every trick is the full search the obvious department's best needs: run once, used twice.
+  const unrestricted = shortestDistances(graph, objective, baseForbid);
+  const obvious = obviousBest(graph, objective, reachedAgents(unrestricted));
+  for (let allowed = 0; allowed <= everyTrick; allowed++) {
     const mask = CLASS_FLAGS.reduce((bits, flag, bit) => (allowed & (1 << bit) ? bits | flag : bits), 0);
-    const distances = shortestDistances(graph, objective, (allTricks & ~mask) | baseForbid);
+    const distances = allowed === everyTrick ? unrestricted : shortestDistances(graph, objective, (allTricks & ~mask) | baseForbid);
     for (const agent of reachedAgents(distances)) {
       const route = routeTo(distances, [agent], obvious);
       if ((route.flags & allTricks) === mask) candidates.push({ route, key: agentKey(agent, objective), order: candidates.length });
