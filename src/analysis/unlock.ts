@@ -5,9 +5,9 @@
  * Each answer is a search of the same menu under a changed situation.
  */
 import type { Condition, Day, Menu, Situation } from '../model/index.js';
-import { DAYS } from '../model/index.js';
+import { DAYS, clockText } from '../model/index.js';
 import { fastestRoute } from './escape.js';
-import { clock, scheduleBreakpoints } from './week.js';
+import { scheduleBreakpoints } from './week.js';
 
 /** Wall-time spans of one day when a person is reachable, as `[fromMinute, toMinute)` ranges. */
 export interface OpenHours {
@@ -95,7 +95,7 @@ export function whatUnlocks(menu: Menu, situation: Situation, options: UnlockOpt
 
 /** `mon 08:00–20:00; tue 08:00–20:00` (days with the same hours are not merged: schedules differ by day). */
 export function describeOpenHours(hours: readonly OpenHours[]): string {
-  return hours.map(({ day, ranges }) => `${day} ${ranges.map(([from, to]) => `${clock(from)}–${clock(to)}`).join(', ')}`).join('; ');
+  return hours.map(({ day, ranges }) => `${day} ${ranges.map(([from, to]) => `${clockText(from)}–${clockText(to)}`).join(', ')}`).join('; ');
 }
 
 /** Sentences for people, one per kind of change; empty when nothing helps. */

@@ -10,7 +10,7 @@
  * The week is wall time (`mon 09:00`), read in each schedule's own zone, as
  * `--at "mon 09:00"` is: no date, so `closed` holidays do not apply.
  */
-import { DAYS, describeMoment, isOpen, type Day, type Menu, type Moment, type Situation } from '../model/index.js';
+import { DAYS, clockText, describeMoment, isOpen, toMinutes, type Day, type Menu, type Moment, type Situation } from '../model/index.js';
 
 const MINUTES_PER_DAY = 24 * 60;
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
@@ -33,7 +33,6 @@ export interface HourClass {
   open: string[];
 }
 
-const clockMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /**
  * Minutes of a day where some schedule may open or close (midnight and
@@ -42,7 +41,7 @@ const clockMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(
 export function scheduleBreakpoints(menu: Menu): number[] {
   const minutes = new Set([0, MINUTES_PER_DAY]);
   for (const schedule of Object.values(menu.hours ?? {})) {
-    for (const interval of schedule.open) minutes.add(clockMinutes(interval.from)).add(clockMinutes(interval.to));
+    for (const interval of schedule.open) minutes.add(toMinutes(interval.from)).add(toMinutes(interval.to));
   }
   return [...minutes].sort((a, b) => a - b);
 }
@@ -87,10 +86,8 @@ export function classMoment(hourClass: HourClass): string {
   return describeMoment(hourClass.situation.moment);
 }
 
-/** Minutes of a day as `HH:MM` (1440 is `24:00`). */
-export const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** `mon 09:00–17:15`. */
 export function describeSpan(span: WeekSpan): string {
-  return `${span.day} ${clock(span.from)}–${clock(span.to)}`;
+  return `${span.day} ${clockText(span.from)}–${clockText(span.to)}`;
 }

@@ -69,7 +69,8 @@ function localTime(moment: Moment, timezone: string): LocalTime {
   };
 }
 
-function toMinutes(clock: string): number {
+/** `HH:MM` as minutes of the day (`24:00` is 1440). */
+export function toMinutes(clock: string): number {
   const [hours, minutes] = clock.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
@@ -125,7 +126,8 @@ export function parseMoment(text: string): Moment | undefined {
   return Number.isNaN(epochMs) ? undefined : { kind: 'instant', epochMs };
 }
 
-function clockText(minutes: number): string {
+/** Minutes of a day as `HH:MM` (1440 is `24:00`). */
+export function clockText(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
