@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KEYS, type Key, type Menu, type Situation } from '../../src/model/index.js';
 import { startCall, type CallSession } from '../../src/machine/index.js';
 import { arbitraryMenu, arbitrarySituation } from '../helpers/arbitrary-menu.js';
+import { argvOf, docExamples } from '../helpers/doc-examples.js';
 import { runIvr } from './audit-context.js';
 
 const SEED = 4_2026;
@@ -152,19 +153,8 @@ describe('ivr call --script (headless)', () => {
   });
 });
 
-/** `ivr call a "b c"` → ['call', 'a', 'b c']: the quoting the docs use, double quotes only. */
-function argvOf(command: string): string[] {
-  return [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2] ?? '').slice(1);
-}
-
-/** Every block of docs/call.md that starts with `$ ivr call`: the command and the output pasted under it. */
-function docExamples(): { command: string; output: string }[] {
-  const markdown = readFileSync('docs/call.md', 'utf8');
-  return [...markdown.matchAll(/```\n\$ (ivr call[^\n]*)\n([\s\S]*?)\n```/g)].map((match) => ({ command: match[1] ?? '', output: match[2] ?? '' }));
-}
-
 describe('the examples of docs/call.md and of ivr call --help are real runs', () => {
-  const examples = docExamples();
+  const examples = docExamples('docs/call.md', ['ivr call']);
 
   it('finds the examples of the page', () => {
     expect(examples.length).toBeGreaterThanOrEqual(2);
@@ -172,8 +162,10 @@ describe('the examples of docs/call.md and of ivr call --help are real runs', ()
 
   it.each(examples.map((example) => [example.command, example] as const))('%s', async (_command, example) => {
     const context = await run(argvOf(example.command));
-    expect(context.exitCode() ?? 0).toBe(0);
-    expect(context.stdout()).toBe(example.output);
+    // An example of bad input shows its one line on stderr, and exits 2.
+    const refused = context.exitCode() === 2;
+    expect(refused ? context.stdout() : context.stderr()).toBe('');
+    expect((refused ? context.stderr() : context.stdout()).trimEnd()).toBe(example.output);
   });
 
   it('the --help example prints what its run prints', async () => {
