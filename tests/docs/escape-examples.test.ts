@@ -1,5 +1,5 @@
 /**
- * The `$ ivr escape …` examples of docs/escape.md and of `ivr escape --help`
+ * The `$ ivr escape …` examples of docs/escape.md and README.md
  * are real runs: each command is run in-process and must print exactly the
  * output pasted under it. A block the page says is shortened (it holds `…`)
  * is compared line by line up to the cut; a block of warnings is stderr.
@@ -12,7 +12,7 @@ import { runIvr } from '../cli/audit-context.js';
 import { argvOf, docExamples, type DocExample } from '../helpers/doc-examples.js';
 
 function runnableExamples(): DocExample[] {
-  return docExamples('docs/escape.md', ['ivr escape']).filter((example) => existsSync(argvOf(example.command)[1] ?? ''));
+  return [...docExamples('docs/escape.md', ['ivr escape']), ...docExamples('README.md', ['ivr escape'])].filter((example) => existsSync(argvOf(example.command)[1] ?? ''));
 }
 
 /** The printed lines up to the first shortened one (`…`), for a block that shows part of a long output. */

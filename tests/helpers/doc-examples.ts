@@ -20,7 +20,7 @@ export function argvOf(command: string): string[] {
 /** The examples of a doc page whose command is one of `commands` (`ivr escape`, `ivr audit`, …). */
 export function docExamples(page: string, commands: readonly string[]): DocExample[] {
   const markdown = readFileSync(page, 'utf8');
-  return [...markdown.matchAll(/```[a-z]*\n\$ (ivr [^\n]*)\n([\s\S]*?)\n```/g)]
+  return [...markdown.matchAll(/```[a-z]*\n\$ (?:npx )?(ivr [^\n]*)\n([\s\S]*?)\n```/g)]
     .map((match) => ({ command: match[1] ?? '', output: match[2] ?? '' }))
     .filter((example) => commands.some((command) => example.command.startsWith(`${command} `)));
 }
