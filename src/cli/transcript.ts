@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { IvrError, issue, roundedSeconds, toMicros, type Menu, type Message, type Situation } from '../model/index.js';
 import type { Transcript, TranscriptEvent } from '../machine/index.js';
 import { situationJson } from '../analysis/route.js';
+import { minutesOf } from '../report/durations.js';
 import { writeFileAtomic } from './io.js';
 
 /**
@@ -146,8 +147,8 @@ export function holdWords(menu: Menu, agentId: string): string {
   const agent = menu.nodes[agentId];
   const median = agent?.type === 'agent' ? agent.wait?.medianSeconds : undefined;
   if (median === undefined) return 'hold unknown (the queue has no median wait)';
-  const minutes = median >= 60 ? `, ${Math.round(median / 60)} min` : '';
-  return `then a hold of ≈ ${roundedSeconds(toMicros(median))} s (median${minutes})`;
+  const minutes = minutesOf(toMicros(median));
+  return `then a hold of ≈ ${roundedSeconds(toMicros(median))} s (median${minutes === undefined ? '' : `, ${minutes} min`})`;
 }
 
 function outcomeWords(transcript: Transcript, menu: Menu): string {

@@ -8,6 +8,7 @@ import {
   type Route, type RouteResult, type RouteStep,
 } from '../analysis/route.js';
 import type { EscapeReport } from '../analysis/escape.js';
+import { minutesHint } from './durations.js';
 import type { AtomReading, BranchDecision } from '../analysis/branch-decisions.js';
 
 function seconds(micros: number): string {
@@ -33,7 +34,7 @@ function stepText(step: RouteStep): string {
     case 'wait':
       return `Stay silent ${seconds(step.micros)} (${step.node} times out)`;
     case 'hold':
-      return `Hold ≈ ${seconds(step.micros)} (${step.node})`;
+      return `Hold ≈ ${seconds(step.micros)}${minutesHint(step.micros)} (${step.node})`;
   }
 }
 
@@ -62,7 +63,7 @@ export function assumesText(decisions: readonly BranchDecision[], situation: Sit
 }
 
 function holdText(route: Route): string {
-  return route.holdKnown ? `≈ ${seconds(route.holdMicros)}` : 'unknown (counted 0 s)';
+  return route.holdKnown ? `≈ ${seconds(route.holdMicros)}${minutesHint(route.holdMicros)}` : 'unknown (counted 0 s)';
 }
 
 function routeLines(route: Route, menu: Menu, situation: Situation): string[] {
@@ -70,7 +71,7 @@ function routeLines(route: Route, menu: Menu, situation: Situation): string[] {
   const estimated = route.estimated ? ' (estimated: an audio prompt of unknown length)' : '';
   const { dial, complete } = dialString(route, menu.phone);
   lines.push(
-    `Menu time ${seconds(route.menuMicros)} · hold ${holdText(route)} · total ${route.holdKnown ? '≈ ' : ''}${seconds(totalMicros(route))}${estimated}`,
+    `Menu time ${seconds(route.menuMicros)} · hold ${holdText(route)} · total ${route.holdKnown ? '≈ ' : ''}${seconds(totalMicros(route))}${route.holdKnown ? minutesHint(totalMicros(route)) : ''}${estimated}`,
     `Actions: ${route.actions} · reaches ${route.outcome}${route.queue !== undefined ? ` (queue ${route.queue})` : ''}`,
   );
   const assumes = assumesText(route.assumes, situation);
