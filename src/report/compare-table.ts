@@ -2,7 +2,7 @@
 import { failedRules, type CompareRow } from '../analysis/compare.js';
 
 export function secondsCell(value: number | null): string {
-  return value === null ? 'none' : `${value} s`;
+  return value === null ? 'none' : `${value.toFixed(1)} s`;
 }
 
 export function hoursCell(value: number | null): string {

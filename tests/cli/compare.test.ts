@@ -47,7 +47,7 @@ describe('ivr compare', () => {
   it('table, md and html render the same ranking', async () => {
     const dir = corpus();
     const table = (await compare(dir)).stdout();
-    expect(table.split('\n')[1]).toMatch(/^1 {2}toy-telecom +C +34\.3 +41 s +41 s +100 %/);
+    expect(table.split('\n')[1]).toMatch(/^1 {2}toy-telecom +C +34\.3 +41\.0 s +41\.0 s +100 %/);
     expect((await compare(dir, '--format', 'md')).stdout()).toContain('| 1 | toy-telecom | C | 34.3 |');
     const html = (await compare(dir, '--format', 'html')).stdout();
     expect(html).toContain('<span class="grade-chip grade-C">C</span>');
