@@ -21,7 +21,7 @@ import { message, type DraftNode, type MenuBuilder } from './build-menu.js';
 import { asNumber, asObject, asText, type JsonObject } from './safe-json.js';
 
 /** Seconds Connect waits for each further digit (admin guide, Store customer input). */
-export const INTER_DIGIT_SECONDS = 5;
+const INTER_DIGIT_SECONDS = 5;
 /** The largest MaximumLength the block accepts; assumed when the flow names none. */
 const LARGEST_ENTRY = 20;
 /** The menu format's longest `input`. */
@@ -67,7 +67,7 @@ export function readStoredEntry(params: JsonObject): { entry: StoredEntry; seque
 }
 
 /** The keys that become part of the stored value. */
-export function entryKeys(entry: StoredEntry): Key[] {
+function entryKeys(entry: StoredEntry): Key[] {
   return KEYS.filter((key) => key !== entry.terminator && key !== entry.cancel);
 }
 

@@ -29,7 +29,7 @@ export function holdOf(menu: Menu, node: string): Micros {
 }
 
 /** Whether the menu gives a hold estimate for this agent (the route search's `holdKnown`). */
-export function holdKnownAt(menu: Menu, node: string): boolean {
+function holdKnownAt(menu: Menu, node: string): boolean {
   const agent = menu.nodes[node];
   return agent?.type === 'agent' && agent.wait?.medianSeconds !== undefined;
 }
